@@ -1,0 +1,129 @@
+namespace Voting.Core.Counting;
+
+/// <summary>
+/// The majority value of Balinski and Laraki, computed exactly and in O(G) per comparison whatever the
+/// number of judgments.
+/// </summary>
+/// <remarks>
+/// Sort a profile's judgments ascending into positions 0..N-1. Taking the lower median and removing it,
+/// again and again, visits the positions from the centre outwards, lower side first: for odd N the
+/// order is m, m-1, m+1, m-2, m+2, ... and for even N it is m, m+1, m-1, m+2, ... with m = (N-1) div 2.
+/// Two profiles of equal totals therefore first differ at the differing position nearest that centre,
+/// and the positions where they differ are a union of at most G-1 intervals, one per grade boundary
+/// whose cumulative counts disagree. Profiles of unequal totals are compared as shares: each is scaled
+/// to the product of the two totals, which gives the same order as scaling every profile to any common
+/// total.
+/// </remarks>
+public static class MajorityValue
+{
+    /// <summary>The lower median: the smallest g with t[0] + ... + t[g] &gt;= (N + 1) div 2; 0 when N = 0.</summary>
+    public static int LowerMedian(ReadOnlySpan<long> counts)
+    {
+        long total = Total(counts);
+        long half = (total + 1) / 2;
+        long cumulative = 0;
+        for (int grade = 0; grade < counts.Length; grade++)
+        {
+            cumulative += counts[grade];
+            if (cumulative >= half && cumulative > 0)
+                return grade;
+        }
+        return 0;
+    }
+
+    public static MajorityGauge Gauge(ReadOnlySpan<long> counts)
+    {
+        int grade = LowerMedian(counts);
+        long below = 0, above = 0;
+        for (int g = 0; g < grade; g++) below += counts[g];
+        for (int g = grade + 1; g < counts.Length; g++) above += counts[g];
+        return new MajorityGauge(grade, above, below);
+    }
+
+    /// <summary>
+    /// Positive when <paramref name="a"/> ranks ahead of <paramref name="b"/>, negative when behind,
+    /// zero when their profiles (as shares, if totals differ) are identical. A profile with no judgment
+    /// ranks behind any profile with one.
+    /// </summary>
+    public static int Compare(ReadOnlySpan<long> a, ReadOnlySpan<long> b)
+    {
+        var difference = FirstDifference(a, b);
+        return difference is null ? 0 : difference.Value.GradeA.CompareTo(difference.Value.GradeB);
+    }
+
+    /// <summary>
+    /// Where the majority values of two profiles first differ: after setting aside
+    /// <see cref="MajorityDifference.Step"/> judgments (in the common scale), <paramref name="a"/>'s median is
+    /// <see cref="MajorityDifference.GradeA"/> and <paramref name="b"/>'s is <see cref="MajorityDifference.GradeB"/>.
+    /// Null when they never differ.
+    /// </summary>
+    public static MajorityDifference? FirstDifference(ReadOnlySpan<long> a, ReadOnlySpan<long> b)
+    {
+        if (a.Length != b.Length)
+            throw new ArgumentException("profiles must have the same number of grades");
+        long totalA = Total(a), totalB = Total(b);
+        if (totalA == 0 || totalB == 0)
+        {
+            if (totalA == totalB) return null;
+            return totalA == 0 ? new MajorityDifference(0, -1, LowerMedian(b)) : new MajorityDifference(0, LowerMedian(a), -1);
+        }
+        return totalA == totalB
+            ? FirstDifference(a, 1, b, 1, totalA)
+            : FirstDifference(a, totalB, b, totalA, (Int128)totalA * totalB);
+    }
+
+    private static MajorityDifference? FirstDifference(ReadOnlySpan<long> a, Int128 scaleA, ReadOnlySpan<long> b, Int128 scaleB, Int128 total)
+    {
+        Int128 lastLeft = (total - 1) / 2; // positions 0..lastLeft are taken on the way down
+        Int128 firstRight = lastLeft + 1;
+        Int128 bestLeft = -1, bestRight = total;
+        Int128 cumulativeA = 0, cumulativeB = 0;
+        for (int grade = 0; grade < a.Length - 1; grade++)
+        {
+            cumulativeA += a[grade] * scaleA;
+            cumulativeB += b[grade] * scaleB;
+            if (cumulativeA == cumulativeB) continue;
+            // Positions lo..hi-1 hold a grade <= this one in one profile and above it in the other.
+            Int128 lo = Int128.Min(cumulativeA, cumulativeB), hi = Int128.Max(cumulativeA, cumulativeB);
+            if (lo <= lastLeft) bestLeft = Int128.Max(bestLeft, Int128.Min(hi - 1, lastLeft));
+            if (hi - 1 >= firstRight) bestRight = Int128.Min(bestRight, Int128.Max(lo, firstRight));
+        }
+        if (bestLeft < 0 && bestRight >= total) return null;
+
+        bool odd = (total & 1) == 1;
+        Int128 leftStep = Int128.MaxValue, rightStep = Int128.MaxValue;
+        if (bestLeft >= 0)
+        {
+            Int128 distance = lastLeft - bestLeft;
+            leftStep = odd ? (distance == 0 ? 0 : 2 * distance - 1) : 2 * distance;
+        }
+        if (bestRight < total)
+        {
+            Int128 distance = bestRight - firstRight;
+            rightStep = odd ? 2 * distance + 2 : 2 * distance + 1;
+        }
+        Int128 position = leftStep <= rightStep ? bestLeft : bestRight;
+        return new MajorityDifference(
+            Int128.Min(leftStep, rightStep),
+            GradeAt(a, scaleA, position),
+            GradeAt(b, scaleB, position));
+    }
+
+    private static int GradeAt(ReadOnlySpan<long> counts, Int128 scale, Int128 position)
+    {
+        Int128 cumulative = 0;
+        for (int grade = 0; grade < counts.Length; grade++)
+        {
+            cumulative += counts[grade] * scale;
+            if (cumulative > position) return grade;
+        }
+        return counts.Length - 1;
+    }
+
+    internal static long Total(ReadOnlySpan<long> counts)
+    {
+        long total = 0;
+        foreach (var count in counts) total = checked(total + count);
+        return total;
+    }
+}

@@ -1,0 +1,26 @@
+using Voting.Core.Counting;
+using Voting.Core.Grades;
+
+namespace Voting.Core.Elections;
+
+/// <summary>What an election is: its grade scale, envelopes, projects and counting rules. Frozen once the vote opens.</summary>
+public sealed record ElectionDefinition(
+    string Id,
+    LocalizedText Title,
+    ElectionKind Kind,
+    IReadOnlyList<LocalizedText> Grades,
+    IReadOnlyList<EnvelopeDefinition> Envelopes,
+    string Balancing = "static:0",
+    string Median = "lower",
+    decimal? ParticipationThreshold = null)
+{
+    public GradeScale Scale => new(Grades);
+
+    public BalancingPolicy BalancingPolicy => BalancingPolicy.Parse(Balancing);
+
+    public IEnumerable<ProjectDefinition> Projects => Envelopes.SelectMany(e => e.Projects);
+
+    /// <summary>The envelope that holds <paramref name="projectId"/>, or null for an unknown project.</summary>
+    public EnvelopeDefinition? EnvelopeOf(string projectId) =>
+        Envelopes.FirstOrDefault(e => e.Projects.Any(p => p.Id == projectId));
+}

@@ -1,0 +1,6 @@
+using Voting.Core.Grades;
+
+namespace Voting.Core.Elections;
+
+/// <summary>A project of a participatory budget, or an option of a question.</summary>
+public sealed record ProjectDefinition(string Id, LocalizedText Title, long? Cost = null);

@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Voting.Core.Record;
+
+/// <summary>
+/// The hash chain over the ballot log: the chain starts at SHA-256 of the definition's bytes, and each
+/// event's hash is SHA-256 of the previous hash (32 bytes) followed by the event's canonical bytes.
+/// </summary>
+public static class BallotChain
+{
+    public static string Genesis(ReadOnlySpan<byte> definitionBytes) => Convert.ToHexStringLower(SHA256.HashData(definitionBytes));
+
+    public static string Next(string previousHash, BallotEvent ballot)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(Convert.FromHexString(previousHash));
+        WriteCanonical(buffer, ballot);
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    public static byte[] CanonicalBytes(BallotEvent ballot)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        WriteCanonical(buffer, ballot);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Compact JSON, fields in this order, grades sorted by project id (ordinal):
+    /// <c>{"sequence":1,"receipt":"…","replaces":null,"envelope":"…","grades":{"p1":3}}</c>.
+    /// </summary>
+    public static void WriteCanonical(IBufferWriter<byte> output, BallotEvent ballot)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteNumber("sequence", ballot.Sequence);
+        writer.WriteString("receipt", ballot.Receipt);
+        if (ballot.Replaces is null) writer.WriteNull("replaces");
+        else writer.WriteString("replaces", ballot.Replaces);
+        writer.WriteString("envelope", ballot.Envelope);
+        writer.WriteStartObject("grades");
+        foreach (var (project, grade) in ballot.Grades.OrderBy(g => g.Key, StringComparer.Ordinal))
+            writer.WriteNumber(project, grade);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}
