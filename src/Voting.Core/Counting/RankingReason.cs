@@ -1,0 +1,15 @@
+namespace Voting.Core.Counting;
+
+/// <summary>
+/// Why <see cref="Ahead"/> is listed right before <see cref="Behind"/>. <see cref="GradeAhead"/> and
+/// <see cref="GradeBehind"/> are the medians where the two first differ, after <see cref="SetAside"/>
+/// judgments (in the common scale of the comparison) were set aside in each.
+/// </summary>
+public sealed record RankingReason(
+    string Ahead,
+    string Behind,
+    ReasonKind Kind,
+    int GradeAhead,
+    int GradeBehind,
+    Int128 SetAside,
+    string Text);

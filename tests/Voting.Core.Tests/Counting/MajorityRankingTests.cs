@@ -1,0 +1,118 @@
+using Voting.Core.Counting;
+
+namespace Voting.Core.Tests.Counting;
+
+public class MajorityRankingTests
+{
+    private static readonly BalancingPolicy Static0 = BalancingPolicy.Default;
+
+    private static Ranking Rank(BalancingPolicy policy, long judges, params (string Id, long[] Counts)[] projects) =>
+        MajorityRanking.Rank(projects.Select(p => new ProjectTally(p.Id, p.Counts)).ToArray(), policy, judges);
+
+    [Fact]
+    public void No_project_gives_an_empty_ranking()
+    {
+        var ranking = Rank(Static0, 0);
+        Assert.Empty(ranking.Projects);
+        Assert.Empty(ranking.Reasons);
+    }
+
+    [Fact]
+    public void No_ballot_ties_every_project_at_rank_one()
+    {
+        var ranking = Rank(Static0, 0, ("a", [0, 0, 0]), ("b", [0, 0, 0]));
+        Assert.All(ranking.Projects, p => Assert.Equal(1, p.Rank));
+        Assert.Equal(ReasonKind.Tie, ranking.Reasons.Single().Kind);
+    }
+
+    [Fact]
+    public void One_project_is_first()
+    {
+        var only = Rank(Static0, 3, ("a", [1, 2, 0])).Projects.Single();
+        Assert.Equal((1, 1), (only.Rank, only.MajorityGrade));
+    }
+
+    [Fact]
+    public void One_ballot_orders_by_its_grades()
+    {
+        var ranking = Rank(Static0, 1, ("low", [1, 0, 0]), ("high", [0, 0, 1]), ("mid", [0, 1, 0]));
+        Assert.Equal(["high", "mid", "low"], ranking.Projects.Select(p => p.Id));
+        Assert.Equal([1, 2, 3], ranking.Projects.Select(p => p.Rank));
+    }
+
+    [Fact]
+    public void Two_grades_work()
+    {
+        var ranking = Rank(Static0, 5, ("a", [2, 3]), ("b", [3, 2]));
+        Assert.Equal(["a", "b"], ranking.Projects.Select(p => p.Id));
+        Assert.Equal([1, 0], ranking.Projects.Select(p => p.MajorityGrade));
+    }
+
+    [Fact]
+    public void All_equal_profiles_all_rank_first()
+    {
+        var ranking = Rank(Static0, 6, ("c", [1, 2, 3]), ("a", [1, 2, 3]), ("b", [1, 2, 3]));
+        Assert.All(ranking.Projects, p => Assert.Equal(1, p.Rank));
+    }
+
+    [Fact]
+    public void Ties_share_a_rank_and_the_next_rank_skips()
+    {
+        var ranking = Rank(Static0, 4, ("a", [0, 1, 3]), ("b", [0, 1, 3]), ("c", [2, 2, 0]));
+        Assert.Equal([1, 1, 3], ranking.Projects.Select(p => p.Rank));
+    }
+
+    [Fact]
+    public void Static_balancing_counts_missing_judgments_at_its_grade()
+    {
+        var ranking = Rank(new BalancingPolicy(BalancingKind.Static, 1), 10, ("a", [0, 0, 4]));
+        Assert.Equal([0, 6, 4], ranking.Projects.Single().Profile);
+        Assert.Equal(4, ranking.Projects.Single().Expressed);
+    }
+
+    [Fact]
+    public void Median_balancing_counts_missing_judgments_at_the_projects_own_median()
+    {
+        var policy = new BalancingPolicy(BalancingKind.Median);
+        var ranking = Rank(policy, 10, ("a", [1, 2, 1]), ("none", [0, 0, 0]));
+        Assert.Equal([1, 8, 1], ranking.Projects.Single(p => p.Id == "a").Profile);
+        Assert.Equal([10, 0, 0], ranking.Projects.Single(p => p.Id == "none").Profile);
+    }
+
+    [Fact]
+    public void Normalize_compares_shares_and_puts_unjudged_projects_last()
+    {
+        var policy = new BalancingPolicy(BalancingKind.Normalize);
+        var ranking = Rank(policy, 100, ("none", [0, 0]), ("small", [1, 3]), ("big", [30, 60]));
+        Assert.Equal(["small", "big", "none"], ranking.Projects.Select(p => p.Id));
+        Assert.Equal([1, 3], ranking.Projects[0].Profile);
+    }
+
+    [Fact]
+    public void More_judgments_than_judges_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Rank(Static0, 2, ("a", [1, 2])));
+        Assert.Contains("more judgments than there are judges", error.Message);
+    }
+
+    [Fact]
+    public void Participation_threshold_puts_rarely_graded_projects_after_the_others()
+    {
+        var projects = new[] { new ProjectTally("rare", [0, 0, 2]), new ProjectTally("common", [3, 4, 3]) };
+        var ranking = MajorityRanking.Rank(projects, new BalancingPolicy(BalancingKind.Normalize), judges: 10, participationThreshold: 0.5m);
+        Assert.Equal(["common", "rare"], ranking.Projects.Select(p => p.Id));
+        Assert.False(ranking.Projects[1].MeetsThreshold);
+        Assert.Equal(ReasonKind.Participation, ranking.Reasons.Single().Kind);
+    }
+
+    [Fact]
+    public void Reasons_name_what_decided_each_pair()
+    {
+        var ranking = Rank(Static0, 24,
+            ("top", [0, 0, 12, 12]), ("lower-median", [7, 4, 1, 12]), ("grade-one", [10, 10, 2, 2]), ("gauge", [11, 11, 1, 1]));
+        Assert.Equal(["top", "lower-median", "grade-one", "gauge"], ranking.Projects.Select(p => p.Id));
+        Assert.Equal([ReasonKind.Deeper, ReasonKind.MajorityGrade, ReasonKind.Gauge], ranking.Reasons.Select(r => r.Kind));
+        Assert.Contains("majority grade is «2»", ranking.Reasons[1].Text);
+        Assert.Equal(("top", "lower-median"), (ranking.Reasons[0].Ahead, ranking.Reasons[0].Behind));
+    }
+}
