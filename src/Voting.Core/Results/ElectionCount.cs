@@ -1,0 +1,45 @@
+using Voting.Core.Counting;
+using Voting.Core.Elections;
+
+namespace Voting.Core.Results;
+
+/// <summary>Counts an election from its tallies: ranking, reasons and budget allocation per envelope.</summary>
+public static class ElectionCount
+{
+    /// <param name="version">The number of ballot events the tallies reflect.</param>
+    /// <param name="ballotsOf">The counted ballots of an envelope, needed only by the equal-shares rules.</param>
+    public static ElectionResults Count(
+        ElectionTally tally,
+        long version,
+        Func<string, IEnumerable<IReadOnlyDictionary<string, int>>>? ballotsOf = null,
+        string language = "en")
+    {
+        var definition = tally.Definition;
+        var policy = definition.BalancingPolicy;
+        var envelopes = definition.Envelopes.Select(envelope =>
+        {
+            var envelopeTally = tally[envelope.Id];
+            var ranking = MajorityRanking.Rank(
+                envelopeTally.Projects.Select((id, i) => new ProjectTally(id, envelopeTally.Profile(i).ToArray())).ToArray(),
+                policy, envelopeTally.Ballots, definition.ParticipationThreshold, definition.Scale, language);
+            var allocation = definition.Kind == ElectionKind.Budget
+                ? EnvelopeAllocation.Allocate(definition, envelope, ranking, ballotsOf is null ? null : () => ballotsOf(envelope.Id))
+                : null;
+            return new EnvelopeResults(
+                envelope.Id,
+                envelopeTally.Ballots,
+                ranking.Projects.Select(p => new ProjectResult(
+                    p.Id, p.Rank, p.MajorityGrade, p.Profile, p.Expressed,
+                    new GaugeResult(p.Gauge.Grade, p.Gauge.Above, p.Gauge.Below), p.MeetsThreshold)).ToArray(),
+                ranking.Reasons.Select(r => new ReasonResult(r.Ahead, r.Behind, ToCamelCase(r.Kind), r.Text)).ToArray(),
+                allocation);
+        }).ToArray();
+        return new ElectionResults(definition.Id, version, tally.Voters, policy.ToString(), envelopes);
+    }
+
+    private static string ToCamelCase(ReasonKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}

@@ -1,0 +1,42 @@
+namespace Voting.Core.Results;
+
+/// <summary>
+/// The count of an election as the live results, <c>results.json</c> and the auditors' recount all publish it.
+/// <see cref="Version"/> is the number of ballot events the count reflects; <see cref="Ballots"/> counts voters with a ballot.
+/// </summary>
+public sealed record ElectionResults(
+    string Election,
+    long Version,
+    long Ballots,
+    string Balancing,
+    IReadOnlyList<EnvelopeResults> Envelopes);
+
+public sealed record EnvelopeResults(
+    string Id,
+    long Judges,
+    IReadOnlyList<ProjectResult> Ranking,
+    IReadOnlyList<ReasonResult> Reasons,
+    AllocationSummary? Allocation);
+
+/// <summary>A project's place. <see cref="Profile"/> is the profile the ranking used, missing judgments included as the policy says.</summary>
+public sealed record ProjectResult(
+    string Project,
+    int Rank,
+    int MajorityGrade,
+    long[] Profile,
+    long Expressed,
+    GaugeResult Gauge,
+    bool MeetsThreshold);
+
+public sealed record GaugeResult(int Grade, long Above, long Below);
+
+public sealed record ReasonResult(string Ahead, string Behind, string Kind, string Text);
+
+public sealed record AllocationSummary(
+    string Rule,
+    long Budget,
+    IReadOnlyList<string> Selected,
+    long Cost,
+    IReadOnlyList<AllocationDecision> Projects);
+
+public sealed record AllocationDecision(string Id, bool Funded, string Reason);

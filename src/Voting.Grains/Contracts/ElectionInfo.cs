@@ -1,0 +1,10 @@
+using Voting.Core.Elections;
+
+namespace Voting.Grains.Contracts;
+
+/// <summary>An election's definition and where it stands.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ElectionInfo(
+    [property: Id(0)] ElectionDefinition Definition,
+    [property: Id(1)] ElectionStatus Status,
+    [property: Id(2)] long RegisteredVoters);

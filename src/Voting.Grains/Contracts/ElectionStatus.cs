@@ -1,0 +1,9 @@
+namespace Voting.Grains.Contracts;
+
+[GenerateSerializer]
+public enum ElectionStatus
+{
+    Draft,
+    Open,
+    Closed,
+}
