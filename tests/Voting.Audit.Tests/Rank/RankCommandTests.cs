@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace Voting.Audit.Tests.Rank;
+
+public class RankCommandTests
+{
+    private static (int ExitCode, JsonElement Json, string Error) Rank(string input)
+    {
+        var path = AuditProcess.TempFile(input);
+        try
+        {
+            var result = AuditProcess.Run("rank", path);
+            var json = result.ExitCode == 0 ? JsonDocument.Parse(result.Output).RootElement.Clone() : default;
+            return (result.ExitCode, json, result.Error);
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static string[] Ids(JsonElement json) => json.GetProperty("ranking").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
+
+    [Fact]
+    public void Ranks_best_first_with_the_lower_median()
+    {
+        var (exit, json, _) = Rank("""{"grades": 4, "tallies": {"A": [7,4,1,12], "B": [0,0,12,12], "C": [3,3,3,3]}}""");
+        Assert.Equal(0, exit);
+        Assert.Equal(["B", "A", "C"], Ids(json));
+        var first = json.GetProperty("ranking")[0];
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        Assert.Equal(2, first.GetProperty("majorityGrade").GetInt32());
+        // Without a policy, unequal totals are balanced as static:0 with J = the largest total.
+        Assert.Equal([15, 3, 3, 3], json.GetProperty("ranking")[2].GetProperty("profile").EnumerateArray().Select(c => c.GetInt64()));
+        Assert.Equal(2, json.GetProperty("reasons").GetArrayLength());
+    }
+
+    [Fact]
+    public void Ties_share_a_rank()
+    {
+        var (_, json, _) = Rank("""{"grades": 3, "tallies": {"X": [1,1,1], "Y": [1,1,1], "Z": [3,0,0]}}""");
+        Assert.Equal([1, 1, 3], json.GetProperty("ranking").EnumerateArray().Select(p => p.GetProperty("rank").GetInt32()));
+    }
+
+    [Fact]
+    public void Balancing_policy_and_judges_are_applied()
+    {
+        var (_, json, _) = Rank("""{"grades": 3, "tallies": {"A": [0,1,1], "B": [0,0,1]}, "balancing": {"default": "static:1", "judges": 4}}""");
+        Assert.Equal(["A", "B"], Ids(json));
+        Assert.Equal([0, 3, 1], json.GetProperty("ranking")[0].GetProperty("profile").EnumerateArray().Select(c => c.GetInt64()));
+        var (_, normalized, _) = Rank("""{"grades": 3, "tallies": {"A": [0,1,1], "B": [0,0,1]}, "balancing": {"default": "normalize"}}""");
+        Assert.Equal(["B", "A"], Ids(normalized));
+    }
+
+    [Fact]
+    public void Counts_beyond_32_bits_are_exact()
+    {
+        var (exit, json, _) = Rank("""{"grades": 2, "tallies": {"A": [10000000000, 10000000001], "B": [10000000001, 10000000000]}}""");
+        Assert.Equal(0, exit);
+        Assert.Equal(["A", "B"], Ids(json));
+    }
+
+    [Theory]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,-1,0]}}""", "tallies.A[1]: negative count -1")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1]}}""", "tallies.A: 2 counts for 3 grades")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1],}""", "line 1")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}, "balancing": {"default": "mean"}}""", "unknown balancing policy 'mean'")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}, "balancing": {"judges": 2}}""", "2 judges, but a project has 3 judgments")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1], "A": [0,0,3]}}""", "malformed JSON")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1.5,1]}}""", "'1.5' is not a whole number")]
+    public void Bad_input_exits_non_zero_with_one_line_naming_the_place(string input, string expected)
+    {
+        var (exit, _, error) = Rank(input);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, error);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Missing_file_is_reported()
+    {
+        var result = AuditProcess.Run("rank", "/nonexistent/tallies.json");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("/nonexistent/tallies.json: no such file", result.Error);
+    }
+}
