@@ -27,21 +27,14 @@ public static class MajorityRanking
         {
             long expressed = MajorityValue.Total(t.Counts.ToArray());
             bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
-            return (t.Id, Profile: BalancedProfile.Of(t.Counts, policy, judges), Expressed: expressed, Meets: meets);
+            return new Entry(t.Id, BalancedProfile.Of(t.Counts, policy, judges), expressed, meets);
         }).ToArray();
-
-        Array.Sort(entries, (x, y) =>
-        {
-            if (x.Meets != y.Meets) return x.Meets ? -1 : 1;
-            int byValue = MajorityValue.Compare(y.Profile, x.Profile);
-            return byValue != 0 ? byValue : string.CompareOrdinal(x.Id, y.Id);
-        });
-
+        Array.Sort(entries);
         var projects = new RankedProject[entries.Length];
         var reasons = new List<RankingReason>(Math.Max(0, entries.Length - 1));
         for (int i = 0; i < entries.Length; i++)
         {
-            var (id, profile, expressed, meets) = entries[i];
+            var (id, profile, expressed, meets) = (entries[i].Id, entries[i].Profile, entries[i].Expressed, entries[i].Meets);
             int rank = i + 1;
             if (i > 0)
             {
@@ -50,9 +43,34 @@ public static class MajorityRanking
                 reasons.Add(reason);
                 if (reason.Kind == ReasonKind.Tie) rank = projects[i - 1].Rank;
             }
-            var gauge = MajorityValue.Gauge(profile);
+            var gauge = entries[i].Gauge;
             projects[i] = new RankedProject(id, rank, gauge.Grade, gauge, profile, expressed, meets);
         }
         return new Ranking(projects, reasons);
+    }
+
+    /// <summary>A project being ranked: eligible first, then by majority value, then by id.</summary>
+    private sealed class Entry(string id, long[] profile, long expressed, bool meets) : IComparable<Entry>
+    {
+        public string Id { get; } = id;
+        public long[] Profile { get; } = profile;
+        public long Expressed { get; } = expressed;
+        public bool Meets { get; } = meets;
+        public MajorityGauge Gauge { get; } = MajorityValue.Gauge(profile);
+        private long Total { get; } = MajorityValue.Total(profile);
+
+        public int CompareTo(Entry? other)
+        {
+            if (other is null) return -1;
+            if (Meets != other.Meets) return Meets ? -1 : 1;
+            // Different gauges order two profiles as their majority values do; only equal gauges need the full comparison.
+            int byValue = other.Gauge.Grade.CompareTo(Gauge.Grade);
+            if (byValue == 0 && Total > 0 && other.Total > 0)
+                byValue = Total == other.Total
+                    ? other.Gauge.SignedShare.CompareTo(Gauge.SignedShare)
+                    : ((Int128)other.Gauge.SignedShare * Total).CompareTo((Int128)Gauge.SignedShare * other.Total);
+            if (byValue == 0) byValue = MajorityValue.Compare(other.Profile, Profile);
+            return byValue != 0 ? byValue : string.CompareOrdinal(Id, other.Id);
+        }
     }
 }

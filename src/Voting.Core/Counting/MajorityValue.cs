@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Voting.Core.Counting;
 
 /// <summary>
@@ -67,54 +69,58 @@ public static class MajorityValue
             if (totalA == totalB) return null;
             return totalA == 0 ? new MajorityDifference(0, -1, LowerMedian(b)) : new MajorityDifference(0, LowerMedian(a), -1);
         }
+        // Equal totals (every balanced policy) stay in 64-bit arithmetic; shares need 128 bits.
         return totalA == totalB
-            ? FirstDifference(a, 1, b, 1, totalA)
-            : FirstDifference(a, totalB, b, totalA, (Int128)totalA * totalB);
+            ? FirstDifference<long>(a, 1, b, 1, totalA)
+            : FirstDifference<Int128>(a, totalB, b, totalA, (Int128)totalA * totalB);
     }
 
-    private static MajorityDifference? FirstDifference(ReadOnlySpan<long> a, Int128 scaleA, ReadOnlySpan<long> b, Int128 scaleB, Int128 total)
+    private static MajorityDifference? FirstDifference<T>(ReadOnlySpan<long> a, T scaleA, ReadOnlySpan<long> b, T scaleB, T total)
+        where T : IBinaryInteger<T>
     {
-        Int128 lastLeft = (total - 1) / 2; // positions 0..lastLeft are taken on the way down
-        Int128 firstRight = lastLeft + 1;
-        Int128 bestLeft = -1, bestRight = total;
-        Int128 cumulativeA = 0, cumulativeB = 0;
+        T two = T.One + T.One;
+        T lastLeft = (total - T.One) / two; // positions 0..lastLeft are taken on the way down
+        T firstRight = lastLeft + T.One;
+        T bestLeft = -T.One, bestRight = total;
+        T cumulativeA = T.Zero, cumulativeB = T.Zero;
         for (int grade = 0; grade < a.Length - 1; grade++)
         {
-            cumulativeA += a[grade] * scaleA;
-            cumulativeB += b[grade] * scaleB;
+            cumulativeA += T.CreateTruncating(a[grade]) * scaleA;
+            cumulativeB += T.CreateTruncating(b[grade]) * scaleB;
             if (cumulativeA == cumulativeB) continue;
             // Positions lo..hi-1 hold a grade <= this one in one profile and above it in the other.
-            Int128 lo = Int128.Min(cumulativeA, cumulativeB), hi = Int128.Max(cumulativeA, cumulativeB);
-            if (lo <= lastLeft) bestLeft = Int128.Max(bestLeft, Int128.Min(hi - 1, lastLeft));
-            if (hi - 1 >= firstRight) bestRight = Int128.Min(bestRight, Int128.Max(lo, firstRight));
+            T lo = T.Min(cumulativeA, cumulativeB), hi = T.Max(cumulativeA, cumulativeB);
+            if (lo <= lastLeft) bestLeft = T.Max(bestLeft, T.Min(hi - T.One, lastLeft));
+            if (hi - T.One >= firstRight) bestRight = T.Min(bestRight, T.Max(lo, firstRight));
         }
-        if (bestLeft < 0 && bestRight >= total) return null;
+        if (bestLeft < T.Zero && bestRight >= total) return null;
 
-        bool odd = (total & 1) == 1;
+        bool odd = T.IsOddInteger(total);
         Int128 leftStep = Int128.MaxValue, rightStep = Int128.MaxValue;
-        if (bestLeft >= 0)
+        if (bestLeft >= T.Zero)
         {
-            Int128 distance = lastLeft - bestLeft;
+            Int128 distance = Int128.CreateTruncating(lastLeft - bestLeft);
             leftStep = odd ? (distance == 0 ? 0 : 2 * distance - 1) : 2 * distance;
         }
         if (bestRight < total)
         {
-            Int128 distance = bestRight - firstRight;
+            Int128 distance = Int128.CreateTruncating(bestRight - firstRight);
             rightStep = odd ? 2 * distance + 2 : 2 * distance + 1;
         }
-        Int128 position = leftStep <= rightStep ? bestLeft : bestRight;
+        T position = leftStep <= rightStep ? bestLeft : bestRight;
         return new MajorityDifference(
             Int128.Min(leftStep, rightStep),
             GradeAt(a, scaleA, position),
             GradeAt(b, scaleB, position));
     }
 
-    private static int GradeAt(ReadOnlySpan<long> counts, Int128 scale, Int128 position)
+    private static int GradeAt<T>(ReadOnlySpan<long> counts, T scale, T position)
+        where T : IBinaryInteger<T>
     {
-        Int128 cumulative = 0;
+        T cumulative = T.Zero;
         for (int grade = 0; grade < counts.Length; grade++)
         {
-            cumulative += counts[grade] * scale;
+            cumulative += T.CreateTruncating(counts[grade]) * scale;
             if (cumulative > position) return grade;
         }
         return counts.Length - 1;
