@@ -1,0 +1,40 @@
+using Voting.Grains.Storage;
+using Voting.Grains.Storage.Azure;
+using Voting.Grains.Tests.Azurite;
+
+namespace Voting.Grains.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureStorageTests(AzuriteFixture azurite) : StorageConformanceTests<AzureStorage>
+{
+    // Every test gets its own tables and containers.
+    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    protected override AzureStorage CreateStore() => new(azurite.ConnectionString, _prefix);
+
+    [Fact]
+    public async Task An_append_over_the_transaction_limits_is_refused_and_writes_nothing()
+    {
+        var store = Open();
+        SlotWrite[] tooManySlots = [.. Enumerable.Range(0, store.MaxSlotsPerAppend + 1).Select(i => New($"voter-{i}"))];
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("paris", Records(1, 1), tooManySlots));
+
+        var tooBig = Records(1, 4, size: store.MaxRecordBytesPerAppend / 4);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("paris", tooBig, []));
+
+        Assert.Empty(await ReadAll(store, "paris"));
+        Assert.Null(await store.ReadSlotAsync("paris", "voter-0"));
+    }
+
+    [Fact]
+    public async Task A_batch_of_the_largest_payload_round_trips()
+    {
+        var store = Open();
+        var count = 15;
+        var size = store.MaxRecordBytesPerAppend / count - 16 - "ballot-hash-0000000000000001".Length;
+        var batch = Records(1, count, size: size);
+        await store.AppendAsync("paris", batch, [.. Enumerable.Range(0, store.MaxSlotsPerAppend).Select(i => New($"voter-{i}"))]);
+
+        AssertSame(batch, await ReadAll(store, "paris"));
+    }
+}

@@ -1,0 +1,24 @@
+using Voting.Grains.Storage.Sqlite;
+
+namespace Voting.Grains.Tests.Storage;
+
+public sealed class SqliteStorageTests : StorageConformanceTests<SqliteStorage>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "voting-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    protected override SqliteStorage CreateStore() => new(Path.Combine(_folder, "nested", "voting.db"));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_database_is_in_WAL_mode()
+    {
+        await using var store = CreateStore();
+        var header = await File.ReadAllBytesAsync(Path.Combine(_folder, "nested", "voting.db"));
+        Assert.Equal(2, header[18]); // file format write version: 2 = WAL
+    }
+}
