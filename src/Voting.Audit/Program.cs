@@ -4,5 +4,6 @@ using Voting.Audit;
 var root = new RootCommand("Auditors' tool for majority-judgment elections: rank tallies, allocate budgets, verify and recount election records.")
 {
     RankCommand.Create(),
+    AllocateCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -14,4 +14,11 @@ public static class AllocationRules
         [Greedy, GreedyNoSkip, GreedyThreshold, EqualShares, EqualSharesAdd1, EqualSharesAdd1Comparison];
 
     public static bool IsKnown(string rule) => Names.Contains(rule, StringComparer.Ordinal);
+
+    /// <summary>The rules that need per-voter ballots (the others need only a ranking).</summary>
+    public static bool NeedsBallots(string rule) =>
+        rule is EqualShares or EqualSharesAdd1 or EqualSharesAdd1Comparison;
+
+    /// <summary>The message for a rule name that is not one of <see cref="Names"/>.</summary>
+    public static string Unknown(string? rule) => $"unknown rule '{rule}' (known: {string.Join(", ", Names)})";
 }

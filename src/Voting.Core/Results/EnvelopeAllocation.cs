@@ -1,3 +1,4 @@
+using Voting.Core.Allocation;
 using Voting.Core.Counting;
 using Voting.Core.Elections;
 
@@ -6,13 +7,36 @@ namespace Voting.Core.Results;
 /// <summary>Funds an envelope's projects from its majority-judgment ranking, with the envelope's rule.</summary>
 internal static class EnvelopeAllocation
 {
-    public static AllocationSummary? Allocate(
+    /// <param name="ballots">The envelope's counted ballots; only the equal-shares rules read them.</param>
+    public static AllocationSummary Allocate(
         ElectionDefinition definition,
         EnvelopeDefinition envelope,
         Ranking ranking,
         Func<IEnumerable<IReadOnlyDictionary<string, int>>>? ballots)
     {
-        _ = (definition, envelope, ranking, ballots);
-        return null;
+        string rule = envelope.Rule ?? AllocationRules.Greedy;
+        long budget = envelope.Budget ?? 0;
+        int grades = definition.Grades.Count;
+        var costs = envelope.Projects.ToDictionary(p => p.Id, p => p.Cost ?? 0, StringComparer.Ordinal);
+
+        // The score of a project is its majority grade; greedy-threshold funds only projects whose majority
+        // grade is in the upper half of the scale, the grades a resident gives to what they support.
+        var candidates = ranking.Projects.Select(p => new AllocationCandidate(
+            p.Id, costs[p.Id], p.MajorityGrade, p.MeetsThreshold,
+            p.MeetsThreshold ? null : "graded by too few judges (participation threshold)")).ToArray();
+        long threshold = (grades + 1) / 2;
+
+        IReadOnlyList<AllocationBallot>? approvals = null;
+        if (AllocationRules.NeedsBallots(rule))
+        {
+            if (ballots is null) throw new ArgumentException($"rule {rule} of envelope '{envelope.Id}' needs the ballots");
+            approvals = GradedBallots.ToApproval(ballots(), grades);
+        }
+
+        var result = Allocator.Allocate(rule, candidates, budget, approvals,
+            rule == AllocationRules.GreedyThreshold ? threshold : null);
+        return new AllocationSummary(
+            result.Rule, result.Budget, result.Selected, result.Cost,
+            result.Projects.Select(p => new AllocationDecision(p.Id, p.Funded, p.Reason)).ToArray());
     }
 }
