@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Voting.Core.Counting;
 using Voting.Core.Grades;
 
@@ -14,10 +15,13 @@ public sealed record ElectionDefinition(
     string Median = "lower",
     decimal? ParticipationThreshold = null)
 {
+    [JsonIgnore]
     public GradeScale Scale => new(Grades);
 
+    [JsonIgnore]
     public BalancingPolicy BalancingPolicy => BalancingPolicy.Parse(Balancing);
 
+    [JsonIgnore]
     public IEnumerable<ProjectDefinition> Projects => Envelopes.SelectMany(e => e.Projects);
 
     /// <summary>The envelope that holds <paramref name="projectId"/>, or null for an unknown project.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Voting.Core.Elections;
@@ -21,6 +22,9 @@ public static class VotingJson
             AllowDuplicateProperties = false,
             RespectNullableAnnotations = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            NumberHandling = JsonNumberHandling.Strict,
+            // Labels such as "J'adore" stay readable; these documents are never embedded in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new LocalizedTextJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
