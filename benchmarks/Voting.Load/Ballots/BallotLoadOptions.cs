@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Voting.Load.Ballots;
+
+/// <summary>The command line of the ballot load: <c>ballots --store sqlite|azure --ballots N --concurrency C [--voters V] [--data DIR] [--connection CS]</c>.</summary>
+public sealed record BallotLoadOptions(string Store, int Ballots, int Concurrency, int Voters, string DataDir, string? Connection, int Warmup)
+{
+    public const string Usage =
+        "ballots [--store sqlite|azure] [--ballots 200000] [--concurrency 2000] [--voters <ballots>] [--warmup 5000]\n" +
+        "        [--data <folder for the SQLite file>] [--connection <Azure Storage connection string, e.g. Azurite's>]";
+
+    public static BallotLoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var rest = args.SkipWhile(a => a.Equals("ballots", StringComparison.OrdinalIgnoreCase)).ToArray();
+        for (int i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
+                throw new ArgumentException($"unexpected '{rest[i]}'");
+            values[rest[i][2..]] = rest[++i];
+        }
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var ballots = Int("ballots", 200_000);
+        var store = values.GetValueOrDefault("store", "sqlite").ToLowerInvariant();
+        if (store is "azurite") store = "azure";
+        if (store is not ("sqlite" or "azure")) throw new ArgumentException($"unknown store '{store}': sqlite or azure");
+        var connection = values.GetValueOrDefault("connection") ?? Environment.GetEnvironmentVariable("VOTING_AZURE_CONNECTION");
+        if (store == "azure" && connection is null) throw new ArgumentException("--store azure needs --connection (or VOTING_AZURE_CONNECTION)");
+        return new BallotLoadOptions(
+            store, ballots, Int("concurrency", 2000), Int("voters", ballots),
+            values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "voting-bench-" + Guid.NewGuid().ToString("N")),
+            connection, Int("warmup", 5000));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Voting.Grains;
+
+/// <summary>Tuning of the ballot path; the defaults suit one node with SQLite.</summary>
+public sealed class VotingGrainOptions
+{
+    /// <summary>The most ballots one append to the log carries (group commit); a store's own limits may lower it.</summary>
+    public int MaxBallotsPerAppend { get; set; } = 1000;
+
+    /// <summary>How often, at most, the tallies are checkpointed with the log position they reflect.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often, at most, a new results snapshot is counted and pushed to the observers.</summary>
+    public TimeSpan ResultsInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many times a batch is rebuilt after another writer moved the log or a voter slot.</summary>
+    public int MaxConflictRetries { get; set; } = 3;
+}
