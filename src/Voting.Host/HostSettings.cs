@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Voting.Host;
+
+/// <summary>The executable's own settings (section <c>Voting</c>); the web node's are in <c>Voting.Web.VotingWebOptions</c>.</summary>
+public sealed class HostSettings
+{
+    /// <summary><c>localhost</c> (default: one node, no external service) or <c>redis</c> (<c>ConnectionStrings:Redis</c>).</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary><c>sqlite</c> (default: a file in the data folder) or <c>azure</c> (<c>ConnectionStrings:AzureStorage</c>).</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Nodes of one deployment share a cluster id (and Redis).</summary>
+    public string ClusterId { get; set; } = "voting";
+
+    /// <summary>The address other silos reach this one at (redis clustering); default: this machine's first address.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Load the sample elections of <see cref="SeedsDir"/> on startup.</summary>
+    public bool LoadSeeds { get; set; } = true;
+
+    /// <summary>Where the sample elections are; default: <c>seeds/</c> beside the executable, else under the current directory.</summary>
+    public string? SeedsDir { get; set; }
+
+    /// <summary>For test harnesses: stop when this process exits.</summary>
+    public int? ParentProcessId { get; set; }
+
+    public static HostSettings From(IConfiguration configuration) =>
+        configuration.GetSection("Voting").Get<HostSettings>() ?? new HostSettings();
+}

@@ -1,0 +1,31 @@
+using Voting.Grains;
+using Voting.Web;
+
+namespace Voting.Host;
+
+/// <summary>Registers the grains and their storage (SQLite in the data folder, or Azure Storage) on the silo.</summary>
+internal static class VotingSilo
+{
+    public const string DatabaseFile = "voting.db";
+
+    public static void Configure(ISiloBuilder silo, IConfiguration configuration, HostSettings settings)
+    {
+        var dataDir = configuration.GetSection(VotingWebOptions.Section).Get<VotingWebOptions>()?.DataDirFullPath
+                      ?? new VotingWebOptions().DataDirFullPath;
+        Directory.CreateDirectory(dataDir);
+        switch (settings.Storage.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                silo.AddVotingGrains(Path.Combine(dataDir, DatabaseFile));
+                break;
+            case "azure":
+                var azure = configuration.GetConnectionString("AzureStorage");
+                if (string.IsNullOrWhiteSpace(azure))
+                    throw new InvalidOperationException("Voting:Storage is 'azure' but ConnectionStrings:AzureStorage is not set");
+                silo.AddVotingGrains().UseAzureVotingStorage(azure);
+                break;
+            default:
+                throw new InvalidOperationException($"Voting:Storage must be 'sqlite' or 'azure', not '{settings.Storage}'");
+        }
+    }
+}

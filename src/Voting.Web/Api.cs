@@ -1,0 +1,266 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Voting.Core.Elections;
+using Voting.Core.Json;
+using Voting.Core.Results;
+using Voting.Grains.Contracts;
+using Voting.Grains.Interfaces;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
+namespace Voting.Web;
+
+/// <summary>The JSON HTTP API under <c>/api</c>.</summary>
+internal static class Api
+{
+    public const string CastPolicy = "cast";
+    public const string LoginPolicy = "login";
+    private const string Json = "application/json";
+
+    public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
+        HttpResults.Json(new ApiError(error, errors), VotingJson.Options, Json, status);
+
+    public static IResult Ok<T>(T value, int status = StatusCodes.Status200OK) =>
+        HttpResults.Json(value, VotingJson.Options, Json, status);
+
+    public static IResult Fail<T>(Outcome<T> outcome) => Error(StatusOf(outcome.Failure), outcome.Error ?? outcome.Failure.ToString());
+
+    public static int StatusOf(Failure failure) => failure switch
+    {
+        Failure.NotFound => StatusCodes.Status404NotFound,
+        Failure.AlreadyExists => StatusCodes.Status409Conflict,
+        Failure.Invalid => StatusCodes.Status400BadRequest,
+        Failure.NotOpen => StatusCodes.Status409Conflict,
+        Failure.Closed => StatusCodes.Status409Conflict,
+        Failure.Unauthorized => StatusCodes.Status401Unauthorized,
+        Failure.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{id}'");
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Elections");
+
+        var official = api.MapGroup("").AddEndpointFilter(RequireOfficial).RequireRateLimiting(LoginPolicy);
+
+        official.MapPost("/login", () => Ok(new LoginResponse("official")))
+            .WithName("Login").WithTags("Officials")
+            .WithSummary("Checks an official's token (Authorization: Bearer <token>).")
+            .Produces<LoginResponse>().Produces<ApiError>(401).Produces<ApiError>(429);
+
+        official.MapPost("/elections", CreateElection)
+            .WithName("CreateElection").WithSummary("Defines an election (official).")
+            .Accepts<ElectionDefinition>(Json)
+            .Produces<ElectionView>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(409)
+            .Produces<ApiError>(413).Produces<ApiError>(415);
+
+        api.MapGet("/elections", ListElections)
+            .WithName("ListElections").WithSummary("Every election, with its status.")
+            .Produces<ElectionSummary[]>();
+
+        api.MapGet("/elections/{id}", GetElection)
+            .WithName("GetElection").WithSummary("An election's definition and status.")
+            .Produces<ElectionView>().Produces<ApiError>(404);
+
+        official.MapPost("/elections/{id}/voters", ImportVoters)
+            .WithName("ImportVoters").WithSummary("Adds voters to the roll and returns each one's invitation code, once (official).")
+            .Accepts<VoterImportRequest>(Json)
+            .Produces<VoterImportResponse>().Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(404)
+            .Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415);
+
+        official.MapPost("/elections/{id}/open", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Open()))
+            .WithName("OpenElection").WithSummary("Opens the vote; the definition freezes (official).")
+            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
+
+        official.MapPost("/elections/{id}/close", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Close()))
+            .WithName("CloseElection").WithSummary("Closes the vote; the results become public (official).")
+            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
+
+        api.MapPost("/elections/{id}/ballots", CastBallot)
+            .RequireRateLimiting(CastPolicy)
+            .WithName("CastBallot").WithTags("Residents")
+            .WithSummary("Casts or replaces a ballot (Authorization: Bearer <invitation code>); the last ballot counts.")
+            .Accepts<BallotRequest>(Json)
+            .Produces<BallotResponse>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(403)
+            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
+
+        api.MapGet("/elections/{id}/results", GetResults)
+            .WithName("GetResults")
+            .WithSummary("Ranking, majority grades, merit profiles and allocation per envelope: live for officials, public once closed.")
+            .Produces<ElectionResults>().Produces<ApiError>(401).Produces<ApiError>(403).Produces<ApiError>(404);
+
+        api.MapGet("/elections/{id}/receipts/{receipt}", GetReceipt)
+            .WithName("GetReceipt").WithTags("Residents")
+            .WithSummary("Whether a receipt's ballot is counted or was replaced (never its grades).")
+            .Produces<ReceiptView>().Produces<ApiError>(404);
+    }
+
+    private static async ValueTask<object?> RequireOfficial(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var token = http.RequestServices.GetRequiredService<AdminToken>();
+        var bearer = Bearer.From(http.Request);
+        if (bearer is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "this is an official's request: send Authorization: Bearer <official token>");
+        }
+        if (!token.Matches(bearer))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return Error(StatusCodes.Status401Unauthorized, "the official token is not valid");
+        }
+        return await next(context);
+    }
+
+    private static bool IsOfficial(HttpContext http) =>
+        http.RequestServices.GetRequiredService<AdminToken>().Matches(Bearer.From(http.Request));
+
+    private static async Task<IResult> CreateElection(HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
+    {
+        var (definition, error) = await JsonBody.Read<ElectionDefinition>(http, options.Value.MaxDefinitionBytes);
+        if (error is not null)
+            return error;
+        var problems = DefinitionErrors.Of(definition!);
+        if (problems.Count > 0)
+            return Error(StatusCodes.Status400BadRequest, "invalid definition: " + string.Join("; ", problems), problems);
+        var outcome = await grains.GetGrain<IElectionGrain>(definition!.Id).Create(definition);
+        if (!outcome.Succeeded)
+            return Fail(outcome);
+        if (outcome.Value is not { } info)
+            return Error(StatusCodes.Status500InternalServerError, "the election was created but could not be read back");
+        return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"/api/elections/{Uri.EscapeDataString(info.Definition.Id)}");
+    }
+
+    private static async Task<IResult> ListElections(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IElectionDirectoryGrain>(0).List();
+        var infos = await Task.WhenAll(ids.Select(id => grains.GetGrain<IElectionGrain>(id).Get()));
+        return Ok(infos.OfType<ElectionInfo>().Select(ElectionSummary.Of).ToArray());
+    }
+
+    private static async Task<IResult> GetElection(string id, IGrainFactory grains)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var info = await grains.GetGrain<IElectionGrain>(id).Get();
+        return info is null ? UnknownElection(id) : Ok(ElectionView.Of(info));
+    }
+
+    private static async Task<IResult> ImportVoters(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var (request, error) = await JsonBody.Read<VoterImportRequest>(http, options.Value.MaxVoterImportBytes);
+        if (error is not null)
+            return error;
+        if (request!.Voters is not { Count: > 0 } voters)
+            return Error(StatusCodes.Status400BadRequest, "voters: give at least one voter, e.g. {\"voters\": [{\"id\": \"ext-1\", \"envelopes\": [\"...\"]}]}");
+        for (int i = 0; i < voters.Count; i++)
+        {
+            if (voters[i] is null)
+                return Error(StatusCodes.Status400BadRequest, $"voters[{i}]: missing");
+            if (string.IsNullOrWhiteSpace(voters[i].Id))
+                return Error(StatusCodes.Status400BadRequest, $"voters[{i}].id: the voter's id is required");
+            if (voters[i].Envelopes is { } envelopes && envelopes.Any(e => e is null))
+                return Error(StatusCodes.Status400BadRequest, $"voters[{i}].envelopes: an envelope id is null");
+        }
+        var grain = grains.GetGrain<IElectionGrain>(id);
+        var info = await grain.Get();
+        if (info is null)
+            return UnknownElection(id);
+        var all = info.Definition.Envelopes.Select(e => e.Id).ToArray();
+        var rows = voters.Select(v => new VoterImport(v.Id!, v.Envelopes ?? all)).ToArray();
+        var outcome = await grain.ImportVoters(rows);
+        if (!outcome.Succeeded)
+            return Fail(outcome);
+        http.Response.Headers.CacheControl = "no-store";
+        return Ok(new VoterImportResponse(outcome.Value ?? new Dictionary<string, string>()));
+    }
+
+    private static async Task<IResult> Transition(string id, IGrainFactory grains, Func<IElectionGrain, Task<Outcome<ElectionInfo>>> transition)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var outcome = await transition(grains.GetGrain<IElectionGrain>(id));
+        return outcome is { Succeeded: true, Value: { } info } ? Ok(ElectionView.Of(info)) : Fail(outcome);
+    }
+
+    private static async Task<IResult> CastBallot(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var code = Bearer.From(http.Request);
+        if (code is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
+        }
+        var (ballot, error) = await JsonBody.Read<BallotRequest>(http, options.Value.MaxBallotBytes);
+        if (error is not null)
+            return error;
+        if (ballot!.Grades is not { Count: > 0 } grades)
+            return Error(StatusCodes.Status400BadRequest, "grades: give a grade index per project, e.g. {\"grades\": {\"project-id\": 3}}");
+        var outcome = await grains.GetGrain<IElectionGrain>(id).Cast(code, grades);
+        if (!outcome.Succeeded || outcome.Value is not { } receipt)
+            return Fail(outcome);
+        http.Response.Headers.CacheControl = "no-store";
+        return new Created(
+            Ok(new BallotResponse(receipt.Receipt, receipt.Revision), StatusCodes.Status201Created),
+            $"/api/elections/{Uri.EscapeDataString(id)}/receipts/{Uri.EscapeDataString(receipt.Receipt)}");
+    }
+
+    private static async Task<IResult> GetResults(string id, HttpContext http, IGrainFactory grains)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var grain = grains.GetGrain<IElectionGrain>(id);
+        var info = await grain.Get();
+        if (info is null)
+            return UnknownElection(id);
+        if (info.Status != ElectionStatus.Closed)
+        {
+            var bearer = Bearer.From(http.Request);
+            if (bearer is null)
+                return Error(StatusCodes.Status403Forbidden,
+                    $"the results of '{id}' are published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()}); officials see them live with their token");
+            if (!IsOfficial(http))
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                return Error(StatusCodes.Status401Unauthorized, "the official token is not valid; live results are for officials until the vote closes");
+            }
+            http.Response.Headers.CacheControl = "no-store";
+        }
+        var results = await grain.Results() ?? EmptyResults(info.Definition);
+        return Ok(results);
+    }
+
+    public static ElectionResults EmptyResults(ElectionDefinition definition) =>
+        ElectionCount.Count(new ElectionTally(definition), 0);
+
+    private static async Task<IResult> GetReceipt(string id, string receipt, IGrainFactory grains)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        if (string.IsNullOrWhiteSpace(receipt) || receipt.Length > 256)
+            return Error(StatusCodes.Status404NotFound, "unknown receipt");
+        var outcome = await grains.GetGrain<IElectionGrain>(id).Receipt(receipt);
+        if (!outcome.Succeeded || outcome.Value is not { } status)
+            return Fail(outcome);
+        return Ok(new ReceiptView(status.Receipt, status.Counted ? "counted" : "replaced", status.Envelopes));
+    }
+
+    /// <summary>Adds a Location header to a JSON result.</summary>
+    private sealed class Created(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

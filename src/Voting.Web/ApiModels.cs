@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Voting.Core.Elections;
+using Voting.Core.Grades;
+using Voting.Grains.Contracts;
+
+namespace Voting.Web;
+
+/// <summary>Every 4xx/5xx body: a reason a person can read, and for a bad definition the list of problems.</summary>
+public sealed record ApiError(string Error, IReadOnlyList<string>? Errors = null);
+
+/// <summary>An election as <c>GET /api/elections/{id}</c> shows it: its id, where it stands and its definition.</summary>
+public sealed record ElectionView(string Id, ElectionStatus Status, long RegisteredVoters, ElectionDefinition Definition)
+{
+    public static ElectionView Of(ElectionInfo info) => new(info.Definition.Id, info.Status, info.RegisteredVoters, info.Definition);
+}
+
+/// <summary>One row of <c>GET /api/elections</c>.</summary>
+public sealed record ElectionSummary(string Id, LocalizedText Title, ElectionKind Kind, ElectionStatus Status, long RegisteredVoters)
+{
+    public static ElectionSummary Of(ElectionInfo info) =>
+        new(info.Definition.Id, info.Definition.Title, info.Definition.Kind, info.Status, info.RegisteredVoters);
+}
+
+/// <summary>The body of <c>POST /api/elections/{id}/voters</c>.</summary>
+public sealed record VoterImportRequest(IReadOnlyList<VoterRow>? Voters);
+
+/// <summary>A voter on the roll: the official's id for them, and the envelopes they may vote in (all of the election's when omitted).</summary>
+public sealed record VoterRow(string? Id, IReadOnlyList<string>? Envelopes);
+
+/// <summary>The invitation codes, by voter id, returned once.</summary>
+public sealed record VoterImportResponse(IReadOnlyDictionary<string, string> Codes);
+
+/// <summary>The body of <c>POST /api/elections/{id}/ballots</c>: a grade index (0 the worst) per project.</summary>
+public sealed record BallotRequest(
+    [property: JsonNumberHandling(JsonNumberHandling.Strict)] IReadOnlyDictionary<string, int>? Grades);
+
+public sealed record BallotResponse(string Receipt, long Revision);
+
+/// <summary>Whether a receipt's ballot is counted or was replaced by a later revision; never its grades.</summary>
+public sealed record ReceiptView(string Receipt, string Status, IReadOnlyList<string> Envelopes);
+
+public sealed record LoginResponse(string Role);

@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Voting.Core.Json;
+
+namespace Voting.Web;
+
+/// <summary>
+/// Reads a request body as JSON with the engine's conventions (<see cref="VotingJson.Options"/>: duplicate keys
+/// rejected), within a size limit, and turns every problem into the 4xx it deserves.
+/// </summary>
+internal static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Error)> Read<T>(HttpContext context, long limit) where T : class
+    {
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType,
+                $"send the body as application/json (got '{request.ContentType ?? "no content type"}')"));
+        if (request.ContentLength > limit)
+            return (null, TooLarge(limit));
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+            sizeFeature.MaxRequestBodySize = limit;
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)Math.Min(n, limit) : 4096);
+        try
+        {
+            while (true)
+            {
+                var memory = buffer.GetMemory(16 * 1024);
+                int read = await request.Body.ReadAsync(memory, context.RequestAborted);
+                if (read == 0)
+                    break;
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                    return (null, TooLarge(limit));
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        if (buffer.WrittenCount == 0)
+            return (null, Api.Error(StatusCodes.Status400BadRequest, "the body is empty; send a JSON object"));
+        try
+        {
+            if (JsonDuplicates.Find(buffer.WrittenSpan) is { } duplicate)
+                return (null, Api.Error(StatusCodes.Status400BadRequest, "duplicate key: " + duplicate));
+            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, VotingJson.Options);
+            return value is null
+                ? (null, Api.Error(StatusCodes.Status400BadRequest, "the body is null; send a JSON object"))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Api.Error(StatusCodes.Status400BadRequest, "malformed JSON: " + e.Message));
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return (null, Api.Error(StatusCodes.Status400BadRequest, "unreadable JSON: " + e.Message));
+        }
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Api.Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes");
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Voting.Core.Results;
+using Voting.Grains.Interfaces;
+
+namespace Voting.Web;
+
+/// <summary>
+/// This web node's one results observer: subscribed to the results grain of every election a client of this node
+/// follows, renewed periodically (observer subscriptions expire), forwarding each snapshot to the SignalR group.
+/// </summary>
+public sealed partial class ResultsObserver(
+    IGrainFactory grains,
+    IHubContext<ResultsHub> hub,
+    IOptions<VotingWebOptions> options,
+    ILogger<ResultsObserver> logger) : BackgroundService, IResultsObserver
+{
+    private readonly ConcurrentDictionary<string, byte> _elections = new(StringComparer.Ordinal);
+    private readonly Lock _referenceLock = new();
+    private IResultsObserver? _reference;
+
+    public void OnResults(ElectionResults results)
+    {
+        var send = hub.Clients.Group(ResultsHub.Group(results.Election)).SendAsync(ResultsHub.ResultsMessage, results);
+        if (!send.IsCompletedSuccessfully)
+            _ = send.ContinueWith(t => LogSendFailed(logger, results.Election, t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>Follows an election's results from now on (idempotent).</summary>
+    public async Task Track(string electionId)
+    {
+        if (_elections.TryAdd(electionId, 0))
+        {
+            try
+            {
+                await Subscribe(electionId);
+            }
+            catch
+            {
+                _elections.TryRemove(electionId, out _);
+                throw;
+            }
+        }
+    }
+
+    private IResultsObserver Reference()
+    {
+        lock (_referenceLock)
+            return _reference ??= grains.CreateObjectReference<IResultsObserver>(this);
+    }
+
+    private Task Subscribe(string electionId) => grains.GetGrain<IResultsGrain>(electionId).Subscribe(Reference());
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ObserverRefreshSeconds)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var electionId in _elections.Keys)
+                {
+                    try
+                    {
+                        await Subscribe(electionId);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        LogResubscribeFailed(logger, electionId, e);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        IResultsObserver? reference;
+        lock (_referenceLock)
+            reference = _reference;
+        if (reference is null)
+            return;
+        foreach (var electionId in _elections.Keys)
+        {
+            try
+            {
+                await grains.GetGrain<IResultsGrain>(electionId).Unsubscribe(reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception e)
+            {
+                LogResubscribeFailed(logger, electionId, e);
+            }
+        }
+        try
+        {
+            grains.DeleteObjectReference<IResultsObserver>(reference);
+        }
+        catch (Exception e)
+        {
+            LogResubscribeFailed(logger, "*", e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the results of {Election} to its SignalR group")]
+    private static partial void LogSendFailed(ILogger logger, string election, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the results subscription of {Election}")]
+    private static partial void LogResubscribeFailed(ILogger logger, string election, Exception exception);
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using Voting.Core.Grades;
+using Voting.Core.Json;
+
+namespace Voting.Web;
+
+/// <summary>Adds the HTTP API, the live results hub, the API docs and the landing page to a host that runs (or reaches) the Orleans cluster.</summary>
+public static class VotingWebExtensions
+{
+    public static IServiceCollection AddVotingWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
+        services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
+
+        services.ConfigureHttpJsonOptions(o => CopyVotingJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(LocalizedText))
+            {
+                schema.Type = JsonSchemaType.Object;
+                schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+                schema.Description = "A text keyed by language code, e.g. {\"fr\": \"J'adore\", \"en\": \"I love it\"}.";
+            }
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Voting API";
+            document.Info.Description =
+                "Majority-judgment elections: define, import the voter roll, open, cast graded ballots, close, and read the results. " +
+                "Officials authenticate with `Authorization: Bearer <official token>`; residents cast with `Authorization: Bearer <invitation code>`. " +
+                "Every error is a JSON object `{\"error\": \"reason\"}`. Live results stream from the SignalR hub at /hubs/results (JoinElection(id), then `results` messages).";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The official token (Voting:AdminToken, or the one generated on first start), or a resident's invitation code on the ballot endpoint.",
+            };
+            return Task.CompletedTask;
+        }));
+
+        services.AddSignalR().AddJsonProtocol(o => CopyVotingJson(o.PayloadSerializerOptions));
+        services.AddSingleton<ResultsObserver>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultsObserver>());
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<VotingWebOptions>>((limiter, web) =>
+        {
+            var limits = web.Value.RateLimiting;
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new ApiError("too many requests from this address; wait a moment and try again"), VotingJson.Options, cancellationToken);
+            };
+            limiter.AddPolicy(Api.CastPolicy, http => !limits.Enabled
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetTokenBucketLimiter(ClientAddress(http), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(1, limits.CastPerMinute),
+                    TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(limits.CastPerMinute / 60.0)),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            limiter.AddPolicy(Api.LoginPolicy, http => !limits.Enabled
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limits.LoginPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+        });
+        return services;
+    }
+
+    /// <summary>Maps the landing page, the API under /api, the OpenAPI document (/openapi/v1.json), its Scalar UI (/scalar) and the results hub.</summary>
+    public static WebApplication MapVotingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (status, reason) = exception switch
+            {
+                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+                TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the vote engine did not answer in time; try again"),
+                _ => (StatusCodes.Status500InternalServerError, "internal error"),
+            };
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+        }));
+
+        // Errors the framework answers without a body (415 from content-type matching, 405, unknown routes): a JSON reason too.
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            if (!context.HttpContext.Request.Path.StartsWithSegments("/api") || response.StatusCode < 400)
+                return;
+            var reason = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "no such resource",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed here",
+                StatusCodes.Status415UnsupportedMediaType =>
+                    $"send the body as application/json (got '{context.HttpContext.Request.ContentType ?? "no content type"}')",
+                _ => ReasonPhrases.GetReasonPhrase(response.StatusCode),
+            };
+            await response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+        });
+
+        var files = new EmbeddedFileProvider(typeof(VotingWebExtensions).Assembly, "Voting.Web.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Voting API"));
+        Api.Map(app);
+        app.MapHub<ResultsHub>(ResultsHub.Path);
+        return app;
+    }
+
+    private static string ClientAddress(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : IPAddress.None.ToString();
+
+    private static void CopyVotingJson(JsonSerializerOptions target)
+    {
+        var source = VotingJson.Options;
+        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
+        target.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
+        target.AllowDuplicateProperties = source.AllowDuplicateProperties;
+        target.RespectNullableAnnotations = source.RespectNullableAnnotations;
+        target.UnmappedMemberHandling = source.UnmappedMemberHandling;
+        foreach (var converter in source.Converters)
+            target.Converters.Add(converter);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Voting.Web;
+
+/// <summary>The web node's settings, from the configuration section <c>Voting</c> (environment <c>Voting__*</c>).</summary>
+public sealed class VotingWebOptions
+{
+    public const string Section = "Voting";
+
+    /// <summary>The officials' bearer token; when empty, one is generated on first start and kept in <see cref="DataDir"/>.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Where the node keeps its files (the SQLite database, the generated token, the seeds' invitation codes).</summary>
+    public string DataDir { get; set; } = ".data";
+
+    /// <summary>Largest ballot body (default 1 MiB).</summary>
+    public long MaxBallotBytes { get; set; } = 1L << 20;
+
+    /// <summary>Largest election definition body (default 4 MiB).</summary>
+    public long MaxDefinitionBytes { get; set; } = 4L << 20;
+
+    /// <summary>Largest voter roll import body (default 64 MiB).</summary>
+    public long MaxVoterImportBytes { get; set; } = 64L << 20;
+
+    /// <summary>How often the node renews its results subscriptions (observers expire if not renewed).</summary>
+    public int ObserverRefreshSeconds { get; set; } = 60;
+
+    public VotingRateLimitOptions RateLimiting { get; set; } = new();
+
+    /// <summary>The data folder as an absolute path (relative paths are taken from the current directory).</summary>
+    public string DataDirFullPath => Path.GetFullPath(string.IsNullOrWhiteSpace(DataDir) ? ".data" : DataDir);
+}
+
+/// <summary>Per-client-address limits (<c>Voting:RateLimiting:*</c>); set <c>Enabled</c> to false for load tests.</summary>
+public sealed class VotingRateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Ballots a client address may cast per minute (a token bucket, refilled every second).</summary>
+    public int CastPerMinute { get; set; } = 1200;
+
+    /// <summary>Official requests (login and every official endpoint) a client address may make per minute.</summary>
+    public int LoginPerMinute { get; set; } = 300;
+}
