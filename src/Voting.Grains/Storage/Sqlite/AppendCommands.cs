@@ -7,25 +7,22 @@ internal sealed class AppendCommands : IDisposable
 {
     private readonly SqliteCommand _head;
     private readonly SqliteCommand _range;
-    private readonly SqliteCommand _slotRevision;
-    private readonly SqliteCommand _insertRecord;
-    private readonly SqliteCommand _upsertSlot;
+    private readonly SqliteCommand _insertBatch;
+    private readonly SqliteCommand _insertSlots;
+    private readonly SqliteCommand _slotRows;
 
     public AppendCommands(SqliteConnection writer)
     {
-        _head = Prepare(writer, "SELECT COALESCE(MAX(sequence), 0) FROM ballot_log WHERE election = $election",
+        _head = Prepare(writer, "SELECT COALESCE(MAX(last_sequence), 0) FROM log_batches WHERE election = $election",
             ("$election", SqliteType.Text));
-        _range = Prepare(writer, "SELECT sequence, hash, event FROM ballot_log WHERE election = $election AND sequence BETWEEN $first AND $last ORDER BY sequence",
+        _range = Prepare(writer, "SELECT records FROM log_batches WHERE election = $election AND last_sequence >= $first AND first_sequence <= $last ORDER BY last_sequence",
             ("$election", SqliteType.Text), ("$first", SqliteType.Integer), ("$last", SqliteType.Integer));
-        _slotRevision = Prepare(writer, "SELECT revision FROM voter_slots WHERE election = $election AND voter_key = $voter",
-            ("$election", SqliteType.Text), ("$voter", SqliteType.Text));
-        _insertRecord = Prepare(writer, "INSERT INTO ballot_log (election, sequence, hash, event) VALUES ($election, $sequence, $hash, $event)",
-            ("$election", SqliteType.Text), ("$sequence", SqliteType.Integer), ("$hash", SqliteType.Text), ("$event", SqliteType.Blob));
-        _upsertSlot = Prepare(writer, """
-            INSERT INTO voter_slots (election, voter_key, revision, receipts) VALUES ($election, $voter, $revision, $receipts)
-            ON CONFLICT (election, voter_key) DO UPDATE SET revision = excluded.revision, receipts = excluded.receipts
-            """,
-            ("$election", SqliteType.Text), ("$voter", SqliteType.Text), ("$revision", SqliteType.Integer), ("$receipts", SqliteType.Text));
+        _insertBatch = Prepare(writer, "INSERT INTO log_batches (election, last_sequence, first_sequence, records) VALUES ($election, $last, $first, $records)",
+            ("$election", SqliteType.Text), ("$last", SqliteType.Integer), ("$first", SqliteType.Integer), ("$records", SqliteType.Blob));
+        _insertSlots = Prepare(writer, "INSERT INTO slot_batches (election, last_sequence, slots) VALUES ($election, $last, $slots)",
+            ("$election", SqliteType.Text), ("$last", SqliteType.Integer), ("$slots", SqliteType.Blob));
+        _slotRows = Prepare(writer, "SELECT last_sequence, slots FROM slot_batches WHERE election = $election AND last_sequence > $head ORDER BY last_sequence",
+            ("$election", SqliteType.Text), ("$head", SqliteType.Integer));
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -38,34 +35,37 @@ internal sealed class AppendCommands : IDisposable
     /// <summary>Whether the log already holds exactly these records.</summary>
     public bool Holds(string election, IReadOnlyList<LogRecord> batch)
     {
-        using var reader = Run(_range, election, batch[0].Sequence, batch[^1].Sequence).ExecuteReader();
-        var i = 0;
-        for (; reader.Read(); i++)
-        {
-            var record = batch[i];
-            if (reader.GetInt64(0) != record.Sequence || reader.GetString(1) != record.Hash
-                || !reader.GetFieldValue<byte[]>(2).AsSpan().SequenceEqual(record.Event))
-                return false;
-        }
-        return i == batch.Count;
+        long first = batch[0].Sequence, last = batch[^1].Sequence;
+        var stored = new List<LogRecord>(batch.Count);
+        using (var reader = Run(_range, election, first, last).ExecuteReader())
+            while (reader.Read())
+                stored.AddRange(LogBatchPayload.Decode(reader.GetFieldValue<byte[]>(0)).Where(r => r.Sequence >= first && r.Sequence <= last));
+        return stored.Count == batch.Count && stored.Zip(batch).All(pair =>
+            pair.First.Sequence == pair.Second.Sequence && pair.First.Hash == pair.Second.Hash
+            && pair.First.Event.AsSpan().SequenceEqual(pair.Second.Event));
     }
 
-    /// <summary>The stored revision of a voter's slot, 0 when there is none.</summary>
-    public long SlotRevision(string election, string voterKey) =>
-        Run(_slotRevision, election, voterKey).ExecuteScalar() is long revision ? revision : 0;
+    public void InsertBatch(string election, IReadOnlyList<LogRecord> batch) =>
+        Run(_insertBatch, election, batch[^1].Sequence, batch[0].Sequence, LogBatchPayload.Encode(batch)).ExecuteNonQuery();
 
-    public void Insert(string election, LogRecord record) =>
-        Run(_insertRecord, election, record.Sequence, record.Hash, record.Event).ExecuteNonQuery();
+    public void InsertSlots(string election, long lastSequence, byte[] slots) =>
+        Run(_insertSlots, election, lastSequence, slots).ExecuteNonQuery();
 
-    public void Upsert(string election, VoterSlot slot) =>
-        Run(_upsertSlot, election, slot.VoterKey, slot.Revision, ReceiptsJson.Write(slot.Receipts)).ExecuteNonQuery();
+    /// <summary>The slot journal's rows after log position <paramref name="head"/>, in order.</summary>
+    public List<(long LastSequence, byte[] Slots)> SlotRowsAfter(string election, long head)
+    {
+        var rows = new List<(long, byte[])>();
+        using var reader = Run(_slotRows, election, head).ExecuteReader();
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+        return rows;
+    }
 
     public void Dispose()
     {
         foreach (var command in All()) command.Dispose();
     }
 
-    private SqliteCommand[] All() => [_head, _range, _slotRevision, _insertRecord, _upsertSlot];
+    private SqliteCommand[] All() => [_head, _range, _insertBatch, _insertSlots, _slotRows];
 
     private static SqliteCommand Run(SqliteCommand command, params object[] values)
     {

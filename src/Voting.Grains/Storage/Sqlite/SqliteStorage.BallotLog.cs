@@ -14,26 +14,23 @@ public sealed partial class SqliteStorage : IBallotLogStore
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, hash, event FROM ballot_log WHERE election = $election AND sequence >= $from ORDER BY sequence";
+        command.CommandText = "SELECT records FROM log_batches WHERE election = $election AND last_sequence >= $from ORDER BY last_sequence";
         command.Parameters.AddWithValue("$election", electionId);
         command.Parameters.AddWithValue("$from", fromSequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            yield return new LogRecord(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
+            foreach (var record in LogBatchPayload.Decode(reader.GetFieldValue<byte[]>(0)))
+                if (record.Sequence >= fromSequence)
+                    yield return record;
     }
 
-    public async Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT revision, receipts FROM voter_slots WHERE election = $election AND voter_key = $voter";
-        command.Parameters.AddWithValue("$election", electionId);
-        command.Parameters.AddWithValue("$voter", voterKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new VoterSlot(voterKey, reader.GetInt64(0), ReceiptsJson.Read(reader.GetString(1)))
-            : null;
-    }
+    public Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default) =>
+        OnWriterAsync(() =>
+        {
+            using var transaction = _writer.BeginTransaction();
+            _append.Enlist(transaction);
+            return CurrentSlots(electionId, _append.Head(electionId)).Find(voterKey);
+        }, cancellationToken);
 
     /// <returns>Whether it wrote: false when the identical batch was already stored.</returns>
     private bool Append(string election, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)
@@ -47,17 +44,30 @@ public sealed partial class SqliteStorage : IBallotLogStore
             if (head >= batch[^1].Sequence && _append.Holds(election, batch)) return false;
             throw new ConcurrencyConflictException($"Election '{election}': the log head is at {head}, the batch starts at {first}.");
         }
+        var index = CurrentSlots(election, head);
         foreach (var write in slots)
-        {
-            var stored = _append.SlotRevision(election, write.Slot.VoterKey);
-            if (stored != write.ExpectedRevision)
+            if (index.RevisionOf(write.Slot.VoterKey) != write.ExpectedRevision)
                 throw new ConcurrencyConflictException(
-                    $"Election '{election}': voter slot '{write.Slot.VoterKey}' is at revision {stored}, not {write.ExpectedRevision}.");
-        }
-        foreach (var record in batch) _append.Insert(election, record);
-        foreach (var write in slots) _append.Upsert(election, write.Slot);
+                    $"Election '{election}': voter slot '{write.Slot.VoterKey}' is at revision {index.RevisionOf(write.Slot.VoterKey)}, not {write.ExpectedRevision}.");
+        _append.InsertBatch(election, batch);
+        if (slots.Count > 0) _append.InsertSlots(election, batch[^1].Sequence, SlotJournal.Encode(slots));
         transaction.Commit();
+        index.Apply(batch[^1].Sequence, slots.Select(s => s.Slot));
         return true;
+    }
+
+    /// <summary>The election's slot index, first brought up to <paramref name="head"/> from the journal (another instance may have appended).</summary>
+    private SlotIndex CurrentSlots(string election, long head)
+    {
+        if (!_slotIndexes.TryGetValue(election, out var index))
+            _slotIndexes[election] = index = new SlotIndex();
+        if (index.Head != head)
+        {
+            foreach (var (last, row) in _append.SlotRowsAfter(election, index.Head))
+                index.Apply(last, SlotJournal.Decode(row));
+            index.Apply(head, []);
+        }
+        return index;
     }
 
     private static void CheckAppend(IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)

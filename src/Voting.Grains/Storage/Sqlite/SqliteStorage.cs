@@ -6,7 +6,10 @@ namespace Voting.Grains.Storage.Sqlite;
 /// The embedded, durable default: the ballot log, the voter slots and the documents in one SQLite file.
 /// Every write goes through one connection, one at a time (SQLite serializes writers anyway), on the thread pool
 /// so that an fsync never blocks a grain scheduler thread; reads use pooled connections of their own, which WAL
-/// lets run beside the writer.
+/// lets run beside the writer. An append is one transaction of two rows: the batch's records packed as a
+/// <see cref="LogBatchPayload"/> in <c>log_batches</c>, and the voter slots it changed in <c>slot_batches</c>, a
+/// journal apart from the grades. The current slots are folded from that journal into a <see cref="SlotIndex"/>
+/// per election, kept in step with the log head inside each append's transaction.
 /// </summary>
 /// <remarks>
 /// Durability: WAL with <c>synchronous=FULL</c>, so a commit returns only after the WAL is fsynced and an
@@ -17,12 +20,12 @@ public sealed partial class SqliteStorage : IAsyncDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS ballot_log (
-            election TEXT NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL, event BLOB NOT NULL,
-            PRIMARY KEY (election, sequence));
-        CREATE TABLE IF NOT EXISTS voter_slots (
-            election TEXT NOT NULL, voter_key TEXT NOT NULL, revision INTEGER NOT NULL, receipts TEXT NOT NULL,
-            PRIMARY KEY (election, voter_key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS log_batches (
+            election TEXT NOT NULL, last_sequence INTEGER NOT NULL, first_sequence INTEGER NOT NULL, records BLOB NOT NULL,
+            PRIMARY KEY (election, last_sequence)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS slot_batches (
+            election TEXT NOT NULL, last_sequence INTEGER NOT NULL, slots BLOB NOT NULL,
+            PRIMARY KEY (election, last_sequence)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS documents (
             collection TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL, data BLOB NOT NULL,
             PRIMARY KEY (collection, key));
@@ -32,6 +35,7 @@ public sealed partial class SqliteStorage : IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly AppendCommands _append;
     private readonly string _readConnectionString;
+    private readonly Dictionary<string, SlotIndex> _slotIndexes = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <summary>Opens (creating it and its folder if missing) the database file at <paramref name="path"/>.</summary>
