@@ -5,5 +5,7 @@ var root = new RootCommand("Auditors' tool for majority-judgment elections: rank
 {
     RankCommand.Create(),
     AllocateCommand.Create(),
+    VerifyCommand.Create(),
+    RecountCommand.Create(),
 };
 return root.Parse(args).Invoke();

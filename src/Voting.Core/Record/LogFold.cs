@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace Voting.Core.Record;
+
+/// <summary>A problem found in one place of one file of a record.</summary>
+internal delegate void ProblemHandler(string? field, string message);
+
+/// <summary>
+/// Folds the ballot log, event by event, into the counted ballots: checks each event against the definition
+/// and the events before it, stores it compactly, and marks the rows of a receipt once a later event replaces it.
+/// A receipt's rows are its events (one per envelope its ballot covers); an event that replaces a receipt
+/// replaces all of that receipt's rows.
+/// </summary>
+internal sealed class LogFold
+{
+    private readonly DefinitionIndex _definition;
+    private readonly CanonicalEvent _event = new();
+    private sbyte[] _grades;
+
+    public LogFold(DefinitionIndex definition)
+    {
+        _definition = definition;
+        Rows = new RowStore(definition.ProjectsPerEnvelope, indexed: true);
+        _grades = new sbyte[Math.Max(1, definition.MaxProjects)];
+    }
+
+    /// <summary>Rows in log order. <see cref="RowStore.Row.Flag"/> is set once replaced; <see cref="RowStore.Row.Link"/>
+    /// of a receipt's first row is the first row of the receipt that replaced it, <see cref="RowStore.Row.Replaces"/> the first
+    /// row of the receipt it replaces; <see cref="RowStore.Row.Tag"/> is free.</summary>
+    public RowStore Rows { get; }
+
+    public long Events { get; private set; }
+
+    /// <summary>Receipts whose ballot counts (not replaced).</summary>
+    public long CountedReceipts { get; private set; }
+
+    /// <summary>Rows (envelope ballots) that count.</summary>
+    public long CountedRows { get; private set; }
+
+    /// <summary>Events that could not be read (not canonical) or named an unknown envelope, hence not stored.</summary>
+    public long Unreadable { get; private set; }
+
+    /// <summary>Folds the next event (given as its canonical bytes) of line <paramref name="line"/>; reports every problem.</summary>
+    public void Add(ReadOnlySpan<byte> canonical, long line, ProblemHandler problem)
+    {
+        long expected = ++Events;
+        var ev = _event;
+        if (!ev.TryParse(canonical))
+        {
+            Unreadable++;
+            problem(null, "not a canonical ballot event: " + ev.Error);
+            return;
+        }
+        if (ev.Sequence != expected)
+            problem("sequence", $"{ev.Sequence}, expected {expected} (sequences run 1, 2, 3... without gaps)");
+        var receipt = canonical[ev.Receipt];
+        if (!Receipts.IsValid(receipt))
+            problem("receipt", $"'{Text(receipt)}' is not a valid receipt (1 to {Receipts.MaxLength} of A-Z a-z 0-9 - _ . ~)");
+        ReadOnlySpan<byte> replaces = ev.Replaces is { } r ? canonical[r] : default;
+        if (ev.Replaces is not null && !Receipts.IsValid(replaces))
+            problem("replaces", $"'{Text(replaces)}' is not a valid receipt");
+        int envelope = _definition.EnvelopeOf(canonical[ev.Envelope]);
+        if (envelope < 0)
+        {
+            Unreadable++;
+            problem("envelope", $"'{Text(canonical[ev.Envelope])}' is not an envelope of the election");
+            return;
+        }
+
+        var grades = _grades.AsSpan(0, _definition.ProjectsPerEnvelope[envelope]);
+        grades.Fill(RowStore.Ungraded);
+        int cursor = 0;
+        for (int i = 0; i < ev.Count; i++)
+        {
+            var project = canonical[ev.Project(i)];
+            int p = _definition.ProjectOf(envelope, project, ref cursor);
+            if (p < 0)
+            {
+                problem($"grades.{Text(project)}", $"'{Text(project)}' is not a project of envelope '{_definition.EnvelopeIds[envelope]}'");
+                continue;
+            }
+            int grade = ev.Grade(i);
+            if ((uint)grade >= (uint)_definition.Grades)
+                problem($"grades.{Text(project)}", $"grade {grade} is outside the scale 0..{_definition.Grades - 1}");
+            grades[p] = grade is >= 0 and <= sbyte.MaxValue ? (sbyte)grade : RowStore.Unreadable;
+        }
+        if (ev.Count == 0)
+            problem("grades", "grades no project (a ballot is in an envelope when it grades at least one of its projects)");
+
+        var rows = Rows;
+        int hash = RowStore.HashOf(receipt);
+        int head = rows.Find(receipt, hash);
+        int replacedHead = -1;
+        if (ev.Replaces is not null)
+        {
+            replacedHead = rows.Find(replaces);
+            if (replacedHead < 0)
+                problem("replaces", $"'{Text(replaces)}' is not the receipt of an earlier event");
+            else if (head < 0 && rows[replacedHead].Flag)
+                problem("replaces", $"'{Text(replaces)}' was already replaced (at log line {rows[rows[replacedHead].Link].Line})");
+        }
+        if (head >= 0)
+        {
+            // another envelope of the same ballot
+            ref var first = ref rows[head];
+            if (first.Flag)
+                problem("receipt", $"'{Text(receipt)}' was already replaced (at log line {rows[first.Link].Line}); a receipt is never reused");
+            for (int k = head; k >= 0; k = rows[k].Next)
+                if (rows[k].Envelope == envelope)
+                {
+                    problem("envelope", $"receipt '{Text(receipt)}' already has a ballot in envelope '{_definition.EnvelopeIds[envelope]}' (log line {rows[k].Line})");
+                    break;
+                }
+            if (first.Replaces != replacedHead)
+                problem("replaces", $"the events of receipt '{Text(receipt)}' disagree on the receipt they replace (see log line {first.Line})");
+        }
+        int row = rows.Add(receipt, envelope, grades, line, head, hash);
+        bool replaced = head >= 0 && rows[head].Flag;
+        rows[row].Flag = replaced;
+        if (!replaced) CountedRows++;
+        if (head < 0)
+        {
+            // a new ballot; Replaces of a receipt's first row keeps the first row of the receipt it replaces
+            CountedReceipts++;
+            rows[row].Replaces = replacedHead;
+            if (replacedHead >= 0 && !rows[replacedHead].Flag)
+            {
+                for (int k = replacedHead; k >= 0; k = rows[k].Next)
+                {
+                    rows[k].Flag = true;
+                    CountedRows--;
+                }
+                rows[replacedHead].Link = row;
+                CountedReceipts--;
+            }
+        }
+    }
+
+    internal static string Text(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes.Length > 80 ? bytes[..80] : bytes);
+        return bytes.Length > 80 ? text + "…" : text;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using Voting.Core.Elections;
+using Voting.Core.Grades;
+using Voting.Core.Results;
+
+namespace Voting.Core.Record;
+
+/// <summary>The shape of a synthetic election: its size and how its voters behave.</summary>
+/// <param name="Voters">Voters who cast a ballot (each is counted once, with its last revision).</param>
+/// <param name="RevoteShare">The share of voters who cast a second ballot later, replacing the first.</param>
+/// <param name="GradeProbability">The chance that a ballot grades a given project of an envelope it covers.</param>
+/// <param name="CoverProbability">The chance that a ballot covers a given envelope (at least one is covered).</param>
+public sealed record SyntheticElection(
+    int Voters,
+    int Seed = 1,
+    double RevoteShare = 0.1,
+    double GradeProbability = 0.9,
+    double CoverProbability = 0.8);
+
+/// <summary>
+/// Synthetic election records for tests, benchmarks and demonstrations: a seeded simulation of voters casting and
+/// revising graded ballots, turned into the ballot log the engine would keep (receipts, replaced receipts, chain
+/// hashes) and the results it would publish, then written with <see cref="ElectionRecordWriter"/>.
+/// The same seed always gives the same record.
+/// </summary>
+public static class RecordGenerator
+{
+    /// <summary>A budget election with <paramref name="envelopes"/> envelopes of <paramref name="projects"/> projects each.</summary>
+    public static ElectionDefinition Definition(
+        string id = "synthetic", int envelopes = 2, int projects = 10, int grades = 5, string balancing = "static:0", string? rule = "greedy")
+    {
+        var scale = grades == 5 ? GradeScale.Paris.Labels : GradeScale.Numbered(grades).Labels;
+        var list = new List<EnvelopeDefinition>();
+        for (int e = 0; e < envelopes; e++)
+        {
+            var envelopeId = e == 0 ? "city" : $"district-{e}";
+            var projectList = Enumerable.Range(1, projects)
+                .Select(p => new ProjectDefinition($"{(e == 0 ? "c" : $"d{e}")}-{p:D2}", LocalizedText.Plain($"Project {p} of {envelopeId}"), 10_000L * (1 + (p * 7 + e) % 9)))
+                .ToArray();
+            list.Add(new EnvelopeDefinition(envelopeId, projectList, Budget: 10_000L * projects * 2, Rule: rule, Title: LocalizedText.Plain(envelopeId)));
+        }
+        return new ElectionDefinition(id, LocalizedText.Plain($"Synthetic election {id}"), ElectionKind.Budget, scale, list, balancing);
+    }
+
+    /// <summary>The log entries of the simulation, in order, lazily (canonical bytes and chain hash of each event).</summary>
+    public static IEnumerable<LogEntry> Log(ElectionDefinition definition, SyntheticElection election)
+    {
+        var head = SHA256.HashData(Json.VotingJson.DefinitionBytes(definition));
+        var buffer = new byte[4096];
+        foreach (var ballot in Events(definition, election))
+        {
+            var canonical = BallotChain.CanonicalBytes(ballot);
+            if (buffer.Length < 32 + canonical.Length) buffer = new byte[32 + canonical.Length * 2];
+            head.CopyTo(buffer, 0);
+            canonical.CopyTo(buffer, 32);
+            head = SHA256.HashData(buffer.AsSpan(0, 32 + canonical.Length));
+            yield return new LogEntry(canonical, Convert.ToHexStringLower(head));
+        }
+    }
+
+    /// <summary>The ballot events of the simulation, in log order.</summary>
+    public static IEnumerable<BallotEvent> Events(ElectionDefinition definition, SyntheticElection election) =>
+        Simulate(definition, election).Select(x => x.Event);
+
+    /// <summary>The results the engine would publish at the close: the counted (last) ballots folded into tallies.</summary>
+    public static ElectionResults Results(ElectionDefinition definition, SyntheticElection election)
+    {
+        var tally = new ElectionTally(definition);
+        var tallies = definition.Envelopes.Select(e => tally[e.Id]).ToArray();
+        var index = new DefinitionIndex(definition);
+        var grades = new sbyte[Math.Max(1, index.MaxProjects)];
+        long events = 0, voters = 0;
+        string? lastReceipt = null;
+        foreach (var (ballot, counted) in Simulate(definition, election))
+        {
+            events++;
+            if (!counted) continue;
+            if (ballot.Receipt != lastReceipt) voters++;
+            lastReceipt = ballot.Receipt;
+            int e = Array.IndexOf(index.EnvelopeIds, ballot.Envelope);
+            var span = grades.AsSpan(0, index.ProjectsPerEnvelope[e]);
+            span.Fill(-1);
+            foreach (var (project, grade) in ballot.Grades)
+                span[Array.IndexOf(index.ProjectIds[e], project)] = (sbyte)grade;
+            tallies[e].Add(span);
+        }
+        tally.Voters = voters;
+        return ElectionCount.Count(tally, events, envelope => CountedBallots(definition, election, envelope));
+    }
+
+    /// <summary>Writes the record of the simulation to a folder.</summary>
+    public static Task<RecordManifest> WriteFolderAsync(string folder, ElectionDefinition definition, SyntheticElection election, CancellationToken cancellationToken = default) =>
+        ElectionRecordWriter.WriteFolderAsync(folder, definition, Log(definition, election), Results(definition, election), cancellationToken);
+
+    private static IEnumerable<IReadOnlyDictionary<string, int>> CountedBallots(ElectionDefinition definition, SyntheticElection election, string envelope) =>
+        Simulate(definition, election).Where(x => x.Counted && x.Event.Envelope == envelope).Select(x => x.Event.Grades);
+
+    /// <summary>
+    /// Every event in log order, and whether it counts at the close. Voters vote in turn; a voter who revotes does
+    /// so a little later (after some other voters), replacing the whole previous ballot.
+    /// </summary>
+    private static IEnumerable<(BallotEvent Event, bool Counted)> Simulate(ElectionDefinition definition, SyntheticElection election)
+    {
+        var random = new Random(election.Seed);
+        var envelopes = definition.Envelopes;
+        int grades = definition.Grades.Count;
+        // a taste per project, so that rankings are not all ties
+        var taste = envelopes.Select(e => e.Projects.Select(_ => random.NextDouble()).ToArray()).ToArray();
+        bool[] revotes = new bool[election.Voters];
+        for (int v = 0; v < election.Voters; v++) revotes[v] = random.NextDouble() < election.RevoteShare;
+        var pending = new Queue<(int Voter, string Receipt, int Due)>();
+        long sequence = 0;
+        var receiptBytes = new byte[16];
+
+        string NewReceipt()
+        {
+            random.NextBytes(receiptBytes);
+            return Convert.ToBase64String(receiptBytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        }
+
+        IEnumerable<(BallotEvent, bool)> Ballot(string receipt, string? replaces, bool counted)
+        {
+            var covered = new List<int>();
+            for (int e = 0; e < envelopes.Count; e++)
+                if (random.NextDouble() < election.CoverProbability) covered.Add(e);
+            if (covered.Count == 0) covered.Add(random.Next(envelopes.Count));
+            var events = new List<(BallotEvent, bool)>();
+            foreach (int e in covered)
+            {
+                var ballot = new Dictionary<string, int>(StringComparer.Ordinal);
+                var projects = envelopes[e].Projects;
+                for (int p = 0; p < projects.Count; p++)
+                {
+                    if (random.NextDouble() >= election.GradeProbability) continue;
+                    double x = Math.Clamp(taste[e][p] + (random.NextDouble() - 0.5) * 0.9, 0, 0.999999);
+                    ballot[projects[p].Id] = (int)(x * grades);
+                }
+                if (ballot.Count == 0) ballot[projects[random.Next(projects.Count)].Id] = random.Next(grades);
+                events.Add((new BallotEvent(++sequence, receipt, replaces, envelopes[e].Id, ballot), counted));
+            }
+            return events;
+        }
+
+        for (int v = 0; v < election.Voters; v++)
+        {
+            var receipt = NewReceipt();
+            foreach (var item in Ballot(receipt, null, !revotes[v])) yield return item;
+            if (revotes[v]) pending.Enqueue((v, receipt, v + 1 + random.Next(50)));
+            while (pending.Count > 0 && pending.Peek().Due <= v)
+            {
+                var (_, previous, _) = pending.Dequeue();
+                foreach (var item in Ballot(NewReceipt(), previous, true)) yield return item;
+            }
+        }
+        while (pending.Count > 0)
+        {
+            var (_, previous, _) = pending.Dequeue();
+            foreach (var item in Ballot(NewReceipt(), previous, true)) yield return item;
+        }
+    }
+}
