@@ -26,7 +26,7 @@ public sealed partial class AzureStorage : IBallotLogStore
     /// <exception cref="ArgumentException">The append needs more than <see cref="MaxSlotsPerAppend"/> slots or <see cref="MaxRecordBytesPerAppend"/> bytes.</exception>
     public async Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default)
     {
-        CheckAppend(batch, slots);
+        AppendRules.Check(this, batch, slots);
         var partition = TableKey.Escape(electionId);
         var first = batch[0].Sequence;
         var table = await LogTableAsync(cancellationToken);
@@ -134,21 +134,6 @@ public sealed partial class AzureStorage : IBallotLogStore
             _logTableCreated = true;
         }
         return _log;
-    }
-
-    private void CheckAppend(IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)
-    {
-        if (batch.Count == 0) throw new ArgumentException("An append needs at least one record.", nameof(batch));
-        if (batch[0].Sequence < 1) throw new ArgumentException("Sequences start at 1.", nameof(batch));
-        for (var i = 1; i < batch.Count; i++)
-            if (batch[i].Sequence != batch[i - 1].Sequence + 1)
-                throw new ArgumentException("The batch's sequences must be consecutive.", nameof(batch));
-        if (slots.Select(s => s.Slot.VoterKey).Distinct(StringComparer.Ordinal).Count() != slots.Count)
-            throw new ArgumentException("An append writes each voter slot at most once.", nameof(slots));
-        if (slots.Count > MaxSlotsPerAppend)
-            throw new ArgumentException($"An append writes at most {MaxSlotsPerAppend} voter slots, not {slots.Count}.", nameof(slots));
-        if (LogBatchEntity.PayloadSize(batch) > MaxRecordBytesPerAppend)
-            throw new ArgumentException($"An append carries at most {MaxRecordBytesPerAppend} record bytes.", nameof(batch));
     }
 
     /// <param name="ETag">Null when the election has no head entity yet.</param>

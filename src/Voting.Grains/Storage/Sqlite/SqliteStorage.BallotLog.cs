@@ -6,7 +6,7 @@ public sealed partial class SqliteStorage : IBallotLogStore
 {
     public async Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default)
     {
-        CheckAppend(batch, slots);
+        AppendRules.Check(this, batch, slots);
         await OnWriterAsync(() => Append(electionId, batch, slots), cancellationToken);
     }
 
@@ -68,16 +68,5 @@ public sealed partial class SqliteStorage : IBallotLogStore
             index.Apply(head, []);
         }
         return index;
-    }
-
-    private static void CheckAppend(IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)
-    {
-        if (batch.Count == 0) throw new ArgumentException("An append needs at least one record.", nameof(batch));
-        if (batch[0].Sequence < 1) throw new ArgumentException("Sequences start at 1.", nameof(batch));
-        for (var i = 1; i < batch.Count; i++)
-            if (batch[i].Sequence != batch[i - 1].Sequence + 1)
-                throw new ArgumentException("The batch's sequences must be consecutive.", nameof(batch));
-        if (slots.Select(s => s.Slot.VoterKey).Distinct(StringComparer.Ordinal).Count() != slots.Count)
-            throw new ArgumentException("An append writes each voter slot at most once.", nameof(slots));
     }
 }
