@@ -1,13 +1,19 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Voting.Core.Elections;
 using Voting.Core.Json;
+using Voting.Core.Record;
 using Voting.Core.Results;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Storage;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Voting.Web;
@@ -18,6 +24,7 @@ internal static class Api
     public const string CastPolicy = "cast";
     public const string LoginPolicy = "login";
     private const string Json = "application/json";
+    private const string Zip = "application/zip";
 
     public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
         HttpResults.Json(new ApiError(error, errors), VotingJson.Options, Json, status);
@@ -92,6 +99,12 @@ internal static class Api
             .WithName("GetResults")
             .WithSummary("Ranking, majority grades, merit profiles and allocation per envelope: live for officials, public once closed.")
             .Produces<ElectionResults>().Produces<ApiError>(401).Produces<ApiError>(403).Produces<ApiError>(404);
+
+        api.MapGet("/elections/{id}/record", GetRecord)
+            .WithName("GetRecord").WithTags("Auditors")
+            .WithSummary("The election record as a zip (definition, hash-chained log, counted ballots, results, Pabulib files, manifest; see docs/record.md), public once the vote is closed.")
+            .Produces(StatusCodes.Status200OK, contentType: Zip)
+            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(503);
 
         api.MapGet("/elections/{id}/receipts/{receipt}", GetReceipt)
             .WithName("GetReceipt").WithTags("Residents")
@@ -236,7 +249,30 @@ internal static class Api
             http.Response.Headers.CacheControl = "no-store";
         }
         var results = await grain.Results() ?? EmptyResults(info.Definition);
-        return Ok(results);
+        // The bytes of the record's results.json (and of `voting-audit recount`): indented, the same serializer.
+        return HttpResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(results, VotingJson.Indented), Json);
+    }
+
+    private static async Task<IResult> GetRecord(string id, HttpContext http, IGrainFactory grains)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var grain = grains.GetGrain<IElectionGrain>(id);
+        var info = await grain.Get();
+        if (info is null)
+            return UnknownElection(id);
+        if (info.Status != ElectionStatus.Closed)
+            return Error(StatusCodes.Status409Conflict,
+                $"the record of '{id}' is published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()})");
+        // The log is read straight from storage (streaming), not through a grain call: the host runs the silo beside the web.
+        var store = http.RequestServices.GetService<IBallotLogStore>();
+        if (store is null)
+            return Error(StatusCodes.Status503ServiceUnavailable, "this node has no access to the ballot log; ask a node that runs a silo");
+        var definition = await grain.StoredDefinition();
+        var results = await grain.Results();
+        if (definition is null || results is null)
+            return Error(StatusCodes.Status500InternalServerError, $"the definition or the final results of '{id}' could not be read");
+        return new RecordDownload(id, definition, store, results);
     }
 
     public static ElectionResults EmptyResults(ElectionDefinition definition) =>
@@ -252,6 +288,51 @@ internal static class Api
         if (!outcome.Succeeded || outcome.Value is not { } status)
             return Fail(outcome);
         return Ok(new ReceiptView(status.Receipt, status.Counted ? "counted" : "replaced", status.Envelopes));
+    }
+
+    /// <summary>
+    /// Streams the record's zip into the response body as <see cref="ElectionRecordWriter"/> writes it, the log read from
+    /// storage as it goes. The writer refuses a log that does not chain from the stored definition or disagrees with the
+    /// final results; it finds out while writing, so the response is then cut off (never a complete zip that would not verify).
+    /// </summary>
+    private sealed class RecordDownload(string id, byte[] definition, IBallotLogStore store, ElectionResults results) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = Zip;
+            response.Headers.ContentDisposition = $"attachment; filename=\"{id}-record.zip\"";
+            httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            var cancellationToken = httpContext.RequestAborted;
+            try
+            {
+                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, Entries(cancellationToken), results, cancellationToken: cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // the client went away
+            }
+            catch (Exception e)
+            {
+                var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Api));
+                logger.LogError(e, "Election {Election}: the record could not be written", id);
+                if (response.HasStarted)
+                {
+                    httpContext.Abort();
+                    return;
+                }
+                response.Headers.ContentDisposition = default;
+                await Error(StatusCodes.Status500InternalServerError, $"the record of '{id}' could not be written (the server's log says why)").ExecuteAsync(httpContext);
+            }
+        }
+
+        private async IAsyncEnumerable<LogEntry> Entries([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var record in store.ReadAsync(id, 1, cancellationToken))
+                yield return new LogEntry(record.Event, record.Hash);
+        }
     }
 
     /// <summary>Adds a Location header to a JSON result.</summary>

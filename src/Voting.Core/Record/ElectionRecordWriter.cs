@@ -45,8 +45,29 @@ public static class ElectionRecordWriter
         CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
         WriteZipAsync(output, definition, ToAsync(log), results, level, cancellationToken);
 
+    /// <summary>
+    /// Writes the record as a zip to <paramref name="output"/> with <paramref name="definitionJson"/>, the definition's
+    /// bytes exactly as the engine stored them (their SHA-256 is the genesis of the log's chain), as
+    /// <c>definition.json</c>, verbatim. Use it when the stored bytes are at hand: the record then chains whatever
+    /// serializer wrote them. Throws <see cref="JsonException"/> when they are not a definition.
+    /// </summary>
+    public static async Task<RecordManifest> WriteZipAsync(
+        Stream output, ReadOnlyMemory<byte> definitionJson, IAsyncEnumerable<LogEntry> log, ElectionResults results,
+        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
+    {
+        var definitionBytes = definitionJson.ToArray();
+        var definition = VotingJson.ReadDefinition(definitionBytes);
+        await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, definitionBytes, log, results, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<RecordManifest> WriteAsync(
+        IRecordSink sink, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken) =>
+        WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), log, results, cancellationToken);
+
     private static async Task<RecordManifest> WriteAsync(
-        IRecordSink sink, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken)
+        IRecordSink sink, ElectionDefinition definition, byte[] definitionBytes, IAsyncEnumerable<LogEntry> log, ElectionResults results,
+        CancellationToken cancellationToken)
     {
         var errors = DefinitionErrors.Of(definition);
         if (errors.Count > 0)
@@ -54,7 +75,6 @@ public static class ElectionRecordWriter
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // definition.json
-        var definitionBytes = VotingJson.DefinitionBytes(definition);
         files[RecordFiles.Definition] = await WriteBytesAsync(sink, RecordFiles.Definition, definitionBytes, cancellationToken).ConfigureAwait(false);
 
         // log.jsonl, folding the events as they come

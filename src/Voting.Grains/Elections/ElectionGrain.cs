@@ -20,6 +20,7 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
     private ElectionDefinition? _definition;
+    private byte[]? _definitionBytes;
     private BallotCheck? _check;
     private ElectionStatus _status;
     private string? _statusETag;
@@ -44,10 +45,11 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
         var definition = await documents.ReadAsync(StoreNames.Definitions, Id, cancellationToken);
         if (definition is null)
         {
-            (_definition, _check, _status, _statusETag) = (null, null, ElectionStatus.Draft, null);
+            (_definition, _definitionBytes, _check, _status, _statusETag) = (null, null, null, ElectionStatus.Draft, null);
             return;
         }
         _definition = VotingJson.ReadDefinition(definition.Data);
+        _definitionBytes = definition.Data;
         _check = new BallotCheck(_definition);
         var status = await documents.ReadAsync(StoreNames.Elections, Id, cancellationToken);
         (_status, _statusETag) = status is null ? (ElectionStatus.Draft, null) : (ElectionDocument.Read(status.Data).Status, status.ETag);
@@ -57,6 +59,8 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
     private ElectionInfo Info => new(_definition!, _status, _roll.Count);
 
     public Task<ElectionInfo?> Get() => Task.FromResult(_definition is null ? null : Info);
+
+    public Task<byte[]?> StoredDefinition() => Task.FromResult(_definitionBytes);
 
     public async Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition)
     {
@@ -69,9 +73,10 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
             if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition: " + string.Join("; ", errors));
             if (definition.Id != Id) return Outcome<ElectionInfo>.Fail(Failure.Invalid, $"id: '{definition.Id}' is not this election's id '{Id}'");
 
+            var bytes = VotingJson.DefinitionBytes(definition);
             try
             {
-                await documents.WriteAsync(StoreNames.Definitions, Id, VotingJson.DefinitionBytes(definition), expectedETag: null);
+                await documents.WriteAsync(StoreNames.Definitions, Id, bytes, expectedETag: null);
             }
             catch (ConcurrencyConflictException)
             {
@@ -79,6 +84,7 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
                 return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
             }
             _definition = definition;
+            _definitionBytes = bytes;
             _check = new BallotCheck(definition);
             await WriteStatusAsync(ElectionStatus.Draft);
             await GrainFactory.GetGrain<IElectionDirectoryGrain>(0).Add(Id);

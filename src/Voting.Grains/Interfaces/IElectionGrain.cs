@@ -11,6 +11,12 @@ public interface IElectionGrain : IGrainWithStringKey
 
     Task<ElectionInfo?> Get();
 
+    /// <summary>
+    /// The definition's bytes exactly as stored when the election was created (null for an unknown election): their
+    /// SHA-256 is the genesis of the ballot log's hash chain, and they are the record's <c>definition.json</c>.
+    /// </summary>
+    Task<byte[]?> StoredDefinition();
+
     /// <summary>Adds voters to the roll and returns each one's invitation code, once; only the codes' hashes are stored.</summary>
     Task<Outcome<IReadOnlyDictionary<string, string>>> ImportVoters(IReadOnlyList<VoterImport> voters);
 
