@@ -54,6 +54,9 @@ public static class RankCommand
                 json.WriteString("behind", reason.Behind);
                 json.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()));
                 json.WriteString("text", reason.Text);
+                json.WriteStartObject("texts");
+                foreach (var (language, text) in reason.Texts) json.WriteString(language, text);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -15,8 +15,7 @@ public static class MajorityRanking
         BalancingPolicy policy,
         long judges,
         decimal? participationThreshold = null,
-        GradeScale? scale = null,
-        string language = "en")
+        GradeScale? scale = null)
     {
         int grades = tallies.Count == 0 ? 2 : tallies[0].Counts.Count;
         if (tallies.Any(t => t.Counts.Count != grades))
@@ -39,7 +38,7 @@ public static class MajorityRanking
             if (i > 0)
             {
                 var ahead = entries[i - 1];
-                var reason = RankingReasons.Explain(ahead.Id, ahead.Profile, ahead.Meets, id, profile, meets, expressed, judges, scale, language);
+                var reason = RankingReasons.Explain(ahead.Id, ahead.Profile, ahead.Meets, id, profile, meets, expressed, judges, scale);
                 reasons.Add(reason);
                 if (reason.Kind == ReasonKind.Tie) rank = projects[i - 1].Rank;
             }

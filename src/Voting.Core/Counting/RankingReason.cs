@@ -3,7 +3,8 @@ namespace Voting.Core.Counting;
 /// <summary>
 /// Why <see cref="Ahead"/> is listed right before <see cref="Behind"/>. <see cref="GradeAhead"/> and
 /// <see cref="GradeBehind"/> are the medians where the two first differ, after <see cref="SetAside"/>
-/// judgments (in the common scale of the comparison) were set aside in each.
+/// judgments (in the common scale of the comparison) were set aside in each. <see cref="Texts"/> says it
+/// in words, keyed by language ("en", "fr", "es").
 /// </summary>
 public sealed record RankingReason(
     string Ahead,
@@ -12,4 +13,8 @@ public sealed record RankingReason(
     int GradeAhead,
     int GradeBehind,
     Int128 SetAside,
-    string Text);
+    IReadOnlyDictionary<string, string> Texts)
+{
+    /// <summary>The reason in English.</summary>
+    public string Text => Texts["en"];
+}

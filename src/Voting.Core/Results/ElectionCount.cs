@@ -11,8 +11,7 @@ public static class ElectionCount
     public static ElectionResults Count(
         ElectionTally tally,
         long version,
-        Func<string, IEnumerable<IReadOnlyDictionary<string, int>>>? ballotsOf = null,
-        string language = "en")
+        Func<string, IEnumerable<IReadOnlyDictionary<string, int>>>? ballotsOf = null)
     {
         var definition = tally.Definition;
         var policy = definition.BalancingPolicy;
@@ -21,7 +20,7 @@ public static class ElectionCount
             var envelopeTally = tally[envelope.Id];
             var ranking = MajorityRanking.Rank(
                 envelopeTally.Projects.Select((id, i) => new ProjectTally(id, envelopeTally.Profile(i).ToArray())).ToArray(),
-                policy, envelopeTally.Ballots, definition.ParticipationThreshold, definition.Scale, language);
+                policy, envelopeTally.Ballots, definition.ParticipationThreshold, definition.Scale);
             var allocation = definition.Kind == ElectionKind.Budget
                 ? EnvelopeAllocation.Allocate(definition, envelope, ranking, ballotsOf is null ? null : () => ballotsOf(envelope.Id))
                 : null;
@@ -31,7 +30,7 @@ public static class ElectionCount
                 ranking.Projects.Select(p => new ProjectResult(
                     p.Id, p.Rank, p.MajorityGrade, p.Profile, p.Expressed,
                     new GaugeResult(p.Gauge.Grade, p.Gauge.Above, p.Gauge.Below), p.MeetsThreshold)).ToArray(),
-                ranking.Reasons.Select(r => new ReasonResult(r.Ahead, r.Behind, ToCamelCase(r.Kind), r.Text)).ToArray(),
+                ranking.Reasons.Select(r => new ReasonResult(r.Ahead, r.Behind, ToCamelCase(r.Kind), r.Text, r.Texts)).ToArray(),
                 allocation);
         }).ToArray();
         return new ElectionResults(definition.Id, version, tally.Voters, policy.ToString(), envelopes);

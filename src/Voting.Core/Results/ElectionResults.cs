@@ -30,7 +30,8 @@ public sealed record ProjectResult(
 
 public sealed record GaugeResult(int Grade, long Above, long Below);
 
-public sealed record ReasonResult(string Ahead, string Behind, string Kind, string Text);
+/// <summary>Why <see cref="Ahead"/> is ranked right before <see cref="Behind"/>: <see cref="Text"/> in English, <see cref="Texts"/> by language.</summary>
+public sealed record ReasonResult(string Ahead, string Behind, string Kind, string Text, IReadOnlyDictionary<string, string> Texts);
 
 public sealed record AllocationSummary(
     string Rule,

@@ -115,4 +115,16 @@ public class MajorityRankingTests
         Assert.Contains("majority grade is «2»", ranking.Reasons[1].Text);
         Assert.Equal(("top", "lower-median"), (ranking.Reasons[0].Ahead, ranking.Reasons[0].Behind));
     }
+
+    [Fact]
+    public void Reasons_are_said_in_french_and_spanish_with_the_scales_labels()
+    {
+        var ranking = MajorityRanking.Rank(
+            [new ProjectTally("jardin", [0, 0, 1, 2, 7]), new ProjectTally("piste", [5, 3, 1, 1, 0])],
+            BalancingPolicy.Default, judges: 10, scale: Voting.Core.Grades.GradeScale.Paris);
+        var reason = ranking.Reasons.Single();
+        Assert.Equal("La mention majoritaire de jardin est «J'adore», celle de piste est «Pas du tout convaincu·e».", reason.Texts["fr"]);
+        Assert.Equal("La mención mayoritaria de jardin es «Me encanta», la de piste es «Nada convencido/a».", reason.Texts["es"]);
+        Assert.Equal("jardin's majority grade is «I love it», piste's is «Not convinced at all».", reason.Text);
+    }
 }
