@@ -11,8 +11,7 @@ internal static class RankingReasons
         GradeScale scale)
     {
         var facts = Decide(ahead, aheadProfile, aheadMeets, behind, behindProfile, behindMeets, behindExpressed, judges);
-        var texts = ReasonWording.Languages.ToDictionary(language => language, language => ReasonWording.Write(facts, scale, language));
-        return new RankingReason(ahead, behind, facts.Kind, facts.GradeAhead, facts.GradeBehind, facts.SetAside, texts);
+        return new RankingReason(facts, scale);
     }
 
     private static ReasonFacts Decide(
