@@ -12,12 +12,17 @@ public static class BallotChain
 {
     public static string Genesis(ReadOnlySpan<byte> definitionBytes) => Convert.ToHexStringLower(SHA256.HashData(definitionBytes));
 
-    public static string Next(string previousHash, BallotEvent ballot)
+    public static string Next(string previousHash, BallotEvent ballot) => Next(previousHash, CanonicalBytes(ballot));
+
+    /// <summary>The hash after <paramref name="previousHash"/> of an event given by its canonical bytes.</summary>
+    public static string Next(string previousHash, ReadOnlySpan<byte> canonicalEvent)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write(Convert.FromHexString(previousHash));
-        WriteCanonical(buffer, ballot);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        Span<byte> previous = stackalloc byte[32];
+        if (Convert.FromHexString(previousHash, previous, out _, out var written) != OperationStatus.Done || written != 32)
+            throw new FormatException($"'{previousHash}' is not a SHA-256 in hex");
+        Span<byte> hash = stackalloc byte[32];
+        Sha256Chain.Hash(previous, canonicalEvent, default, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     public static byte[] CanonicalBytes(BallotEvent ballot)

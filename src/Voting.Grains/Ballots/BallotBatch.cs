@@ -96,7 +96,7 @@ internal sealed class BallotBatch
             _canonical.ResetWrittenCount();
             BallotChain.WriteCanonical(_canonical, @event);
             var canonical = _canonical.WrittenSpan.ToArray();
-            hash = ChainHash.Next(hash, canonical);
+            hash = BallotChain.Next(hash, canonical);
             events.Add(@event);
             records.Add(new LogRecord(head, hash, canonical));
             bytes += canonical.Length + hash.Length + 16;

@@ -283,10 +283,10 @@ public sealed class BallotLogGrain(
         long count = 0;
         await foreach (var record in log.ReadAsync(Id, Head + 1, cancellationToken))
         {
-            var hash = ChainHash.Next(_headHash, record.Event);
+            var hash = BallotChain.Next(_headHash, record.Event);
             if (record.Sequence != Head + 1 || hash != record.Hash)
                 throw new InvalidDataException($"Election '{Id}': log entry {record.Sequence} does not chain onto entry {Head}.");
-            _projection.Apply(BallotEventReader.Read(record.Event));
+            _projection.Apply(CanonicalEventReader.Read(record.Event));
             _headHash = hash;
             count++;
         }

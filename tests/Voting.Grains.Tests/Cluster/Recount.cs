@@ -3,7 +3,6 @@ using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
-using Voting.Grains.Ballots;
 using Voting.Grains.Storage;
 
 namespace Voting.Grains.Tests.Cluster;
@@ -18,7 +17,7 @@ public static class Recount
         var hash = BallotChain.Genesis(VotingJson.DefinitionBytes(definition));
         await foreach (var record in log.ReadAsync(definition.Id))
         {
-            var @event = BallotEventReader.Read(record.Event);
+            var @event = CanonicalEventReader.Read(record.Event);
             Assert.Equal(events.Count + 1, record.Sequence);
             Assert.Equal(record.Sequence, @event.Sequence);
             Assert.Equal(record.Event, BallotChain.CanonicalBytes(@event));

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Voting.Core.Record;
-
-namespace Voting.Grains.Ballots;
+namespace Voting.Core.Record;
 
 /// <summary>Reads back a ballot event from its canonical bytes (see <see cref="BallotChain.WriteCanonical"/>).</summary>
-internal static class BallotEventReader
+public static class CanonicalEventReader
 {
     public static BallotEvent Read(ReadOnlySpan<byte> json)
     {
