@@ -62,6 +62,7 @@ public sealed class EnvelopeTally
         Ballots += other.Ballots;
     }
 
+    /// <summary>Adds (+1) or removes (-1) one ballot; checks every grade first, so a refused ballot changes nothing.</summary>
     private void Apply(IReadOnlyDictionary<string, int> grades, int sign)
     {
         foreach (var (project, grade) in grades)
@@ -69,11 +70,11 @@ public sealed class EnvelopeTally
             int p = IndexOf(project);
             if (p < 0) throw new ArgumentException($"project '{project}' is not in envelope '{Id}'");
             if ((uint)grade >= (uint)Grades) throw new ArgumentException($"grade {grade} of project '{project}' is outside the scale of {Grades} grades");
-            ref long count = ref _counts[p * Grades + grade];
-            if (sign < 0 && count == 0) throw new InvalidOperationException($"no judgment of grade {grade} for project '{project}' to remove");
-            count += sign;
+            if (sign < 0 && _counts[p * Grades + grade] == 0) throw new InvalidOperationException($"no judgment of grade {grade} for project '{project}' to remove");
         }
         if (sign < 0 && Ballots == 0) throw new InvalidOperationException($"no ballot in envelope '{Id}' to remove");
+        foreach (var (project, grade) in grades)
+            _counts[IndexOf(project) * Grades + grade] += sign;
         Ballots += sign;
     }
 }
