@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Voting.Core.Counting;
+using Voting.Core.Json;
+using Voting.Core.Results;
 
 namespace Voting.Audit;
 
@@ -20,48 +22,18 @@ public static class RankCommand
         return command;
     }
 
+    /// <summary>The ranking best first (<c>id</c>, <c>rank</c>, <c>majorityGrade</c>, gauge, balanced profile) and the reasons.</summary>
+    private sealed record RankOutput(string Balancing, long Judges, IReadOnlyList<RankedOutput> Ranking, IReadOnlyList<ReasonResult> Reasons);
+
+    private sealed record RankedOutput(string Id, int Rank, int MajorityGrade, GaugeResult Gauge, long[] Profile);
+
     private static void WriteJson(TextWriter output, RankInput input, Ranking ranking)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("balancing", input.Policy.ToString());
-            json.WriteNumber("judges", input.Judges);
-            json.WriteStartArray("ranking");
-            foreach (var project in ranking.Projects)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", project.Id);
-                json.WriteNumber("rank", project.Rank);
-                json.WriteNumber("majorityGrade", project.MajorityGrade);
-                json.WriteStartObject("gauge");
-                json.WriteNumber("grade", project.Gauge.Grade);
-                json.WriteNumber("above", project.Gauge.Above);
-                json.WriteNumber("below", project.Gauge.Below);
-                json.WriteEndObject();
-                json.WriteStartArray("profile");
-                foreach (var count in project.Profile) json.WriteNumberValue(count);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("reasons");
-            foreach (var reason in ranking.Reasons)
-            {
-                json.WriteStartObject();
-                json.WriteString("ahead", reason.Ahead);
-                json.WriteString("behind", reason.Behind);
-                json.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()));
-                json.WriteString("text", reason.Text);
-                json.WriteStartObject("texts");
-                foreach (var (language, text) in reason.Texts) json.WriteString(language, text);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var result = new RankOutput(
+            input.Policy.ToString(),
+            input.Judges,
+            ranking.Projects.Select(p => new RankedOutput(p.Id, p.Rank, p.MajorityGrade, GaugeResult.From(p.Gauge), p.Profile)).ToArray(),
+            ranking.Reasons.Select(ReasonResult.From).ToArray());
+        output.WriteLine(JsonSerializer.Serialize(result, VotingJson.Indented));
     }
 }

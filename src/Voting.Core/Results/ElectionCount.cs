@@ -29,16 +29,10 @@ public static class ElectionCount
                 envelopeTally.Ballots,
                 ranking.Projects.Select(p => new ProjectResult(
                     p.Id, p.Rank, p.MajorityGrade, p.Profile, p.Expressed,
-                    new GaugeResult(p.Gauge.Grade, p.Gauge.Above, p.Gauge.Below), p.MeetsThreshold)).ToArray(),
-                ranking.Reasons.Select(r => new ReasonResult(r.Ahead, r.Behind, ToCamelCase(r.Kind), r.Text, r.Texts)).ToArray(),
+                    GaugeResult.From(p.Gauge), p.MeetsThreshold)).ToArray(),
+                ranking.Reasons.Select(ReasonResult.From).ToArray(),
                 allocation);
         }).ToArray();
         return new ElectionResults(definition.Id, version, tally.Voters, policy.ToString(), envelopes);
-    }
-
-    private static string ToCamelCase(ReasonKind kind)
-    {
-        var name = kind.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 }

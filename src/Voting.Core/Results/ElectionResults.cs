@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Voting.Core.Counting;
+
 namespace Voting.Core.Results;
 
 /// <summary>
@@ -28,10 +31,17 @@ public sealed record ProjectResult(
     GaugeResult Gauge,
     bool MeetsThreshold);
 
-public sealed record GaugeResult(int Grade, long Above, long Below);
+public sealed record GaugeResult(int Grade, long Above, long Below)
+{
+    public static GaugeResult From(MajorityGauge gauge) => new(gauge.Grade, gauge.Above, gauge.Below);
+}
 
 /// <summary>Why <see cref="Ahead"/> is ranked right before <see cref="Behind"/>: <see cref="Text"/> in English, <see cref="Texts"/> by language.</summary>
-public sealed record ReasonResult(string Ahead, string Behind, string Kind, string Text, IReadOnlyDictionary<string, string> Texts);
+public sealed record ReasonResult(string Ahead, string Behind, string Kind, string Text, IReadOnlyDictionary<string, string> Texts)
+{
+    public static ReasonResult From(RankingReason reason) =>
+        new(reason.Ahead, reason.Behind, JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()), reason.Text, reason.Texts);
+}
 
 public sealed record AllocationSummary(
     string Rule,
