@@ -158,10 +158,15 @@ internal static class Api
 
     private static async Task<IResult> GetElection(string id, IGrainFactory grains)
     {
-        if (!DefinitionErrors.IsValidId(id))
-            return UnknownElection(id);
-        var info = await grains.GetGrain<IElectionGrain>(id).Get();
+        var (_, info) = await Find(id, grains);
         return info is null ? UnknownElection(id) : Ok(ElectionView.Of(info));
+    }
+
+    /// <summary>The election's grain and what it holds; no info for a malformed id or an unknown election.</summary>
+    private static async Task<(IElectionGrain Grain, ElectionInfo? Info)> Find(string id, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IElectionGrain>(id);
+        return (grain, DefinitionErrors.IsValidId(id) ? await grain.Get() : null);
     }
 
     private static async Task<IResult> ImportVoters(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
@@ -229,10 +234,7 @@ internal static class Api
 
     private static async Task<IResult> GetResults(string id, HttpContext http, IGrainFactory grains)
     {
-        if (!DefinitionErrors.IsValidId(id))
-            return UnknownElection(id);
-        var grain = grains.GetGrain<IElectionGrain>(id);
-        var info = await grain.Get();
+        var (grain, info) = await Find(id, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
@@ -255,10 +257,7 @@ internal static class Api
 
     private static async Task<IResult> GetRecord(string id, HttpContext http, IGrainFactory grains)
     {
-        if (!DefinitionErrors.IsValidId(id))
-            return UnknownElection(id);
-        var grain = grains.GetGrain<IElectionGrain>(id);
-        var info = await grain.Get();
+        var (grain, info) = await Find(id, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
