@@ -12,6 +12,6 @@ internal static class StoreNames
     /// <summary>Key: <c>{election}/{import number}</c>. One voter import each (see <see cref="Elections.RollImport"/>).</summary>
     public const string VoterRoll = "voterroll";
 
-    /// <summary>Key: election id. The tallies' checkpoint (see <see cref="Projection.TallyCheckpoint"/>).</summary>
+    /// <summary>Key: election id. The replayed log saved with its position (see <see cref="Voting.Core.Record.LogReplay.Save"/>).</summary>
     public const string Checkpoints = "checkpoints";
 }

@@ -79,19 +79,19 @@ public static class ElectionRecordWriter
 
         // log.jsonl, folding the events as they come
         var index = new DefinitionIndex(definition);
-        var fold = new LogFold(index);
-        var chain = new ChainState(SHA256.HashData(definitionBytes));
+        var replay = new LogReplay(definition, definitionBytes);
         await using (var stream = await sink.CreateAsync(RecordFiles.Log, cancellationToken).ConfigureAwait(false))
         {
             using var output = new HashedOutput(stream);
             long number = 0;
             await foreach (var entry in log.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                AppendEvent(output, fold, chain, entry, ++number);
+                AppendEvent(output, replay, entry, ++number);
                 if (output.ShouldFlush) await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             files[RecordFiles.Log] = await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+        var fold = replay.Fold;
         long events = fold.Events;
 
         // the counted ballots, sorted by receipt then envelope id
@@ -153,27 +153,19 @@ public static class ElectionRecordWriter
         var resultsBytes = JsonSerializer.SerializeToUtf8Bytes(results, VotingJson.Indented);
         files[RecordFiles.Results] = await WriteBytesAsync(sink, RecordFiles.Results, resultsBytes, cancellationToken).ConfigureAwait(false);
 
-        var manifest = new RecordManifest(RecordManifest.CurrentFormat, definition.Id, files, ballots, counted.Length, events, Convert.ToHexStringLower(chain.Head));
+        var manifest = new RecordManifest(RecordManifest.CurrentFormat, definition.Id, files, ballots, counted.Length, events, replay.HeadHash);
         await WriteBytesAsync(sink, RecordFiles.Manifest, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
-    private static void AppendEvent(HashedOutput output, LogFold fold, ChainState chain, LogEntry entry, long number)
+    private static void AppendEvent(HashedOutput output, LogReplay replay, LogEntry entry, long number)
     {
         var canonical = entry.Event.Span;
         if (canonical.Length < 2 || canonical[^1] != '}')
             throw new InvalidDataException($"log entry {number}: not a canonical ballot event");
         if (!RecordManifest.IsSha256(entry.Hash))
             throw new InvalidDataException($"log entry {number}: hash '{entry.Hash}' is not a SHA-256 in lowercase hex");
-        chain.Next(canonical);
-        Span<byte> stated = stackalloc byte[32];
-        Convert.FromHexString(entry.Hash, stated, out _, out _);
-        if (!stated.SequenceEqual(chain.Head))
-            throw new InvalidDataException($"log entry {number}: hash {entry.Hash} does not chain (expected {Convert.ToHexStringLower(chain.Head)})");
-        string? problem = null;
-        fold.Add(canonical, number, (field, message) => problem ??= field is null ? message : $"{field}: {message}");
-        if (problem is not null)
-            throw new InvalidDataException($"log entry {number}: {problem}");
+        replay.Append(canonical, entry.Hash);
         LogLines.Write(output, canonical, entry.Hash);
     }
 

@@ -136,6 +136,63 @@ internal sealed class LogFold
         }
     }
 
+    /// <summary>Writes the counters and every row, for <see cref="Read"/>.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Events);
+        writer.Write(Unreadable);
+        writer.Write(Rows.Count);
+        for (int row = 0; row < Rows.Count; row++)
+        {
+            ref var r = ref Rows[row];
+            var receipt = Rows.Receipt(row);
+            writer.Write((byte)receipt.Length);
+            writer.Write(receipt);
+            writer.Write(r.Envelope);
+            writer.Write(r.Line);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Rows.Grades(row)));
+            writer.Write(r.Flag);
+            writer.Write(r.Replaces);
+            writer.Write(r.Link);
+        }
+    }
+
+    /// <summary>A fold as <see cref="Write"/> wrote it; throws <see cref="InvalidDataException"/> when the data does not fit the definition.</summary>
+    public static LogFold Read(BinaryReader reader, DefinitionIndex definition)
+    {
+        var fold = new LogFold(definition);
+        fold.Events = reader.ReadInt64();
+        fold.Unreadable = reader.ReadInt64();
+        int count = reader.ReadInt32();
+        if (count < 0 || count > fold.Events) throw new InvalidDataException($"{count} rows for {fold.Events} events");
+        var rows = fold.Rows;
+        rows.EnsureCapacity(count);
+        for (int row = 0; row < count; row++)
+        {
+            var receipt = reader.ReadBytes(reader.ReadByte());
+            int envelope = reader.ReadInt32();
+            if (!Receipts.IsValid(receipt) || (uint)envelope >= (uint)definition.EnvelopeIds.Length)
+                throw new InvalidDataException($"row {row} is not a ballot of this election");
+            long line = reader.ReadInt64();
+            var grades = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(reader.ReadBytes(definition.ProjectsPerEnvelope[envelope]).AsSpan());
+            foreach (var grade in grades)
+                if (grade < RowStore.Ungraded || grade >= definition.Grades) throw new InvalidDataException($"row {row}: grade {grade} is outside the scale");
+            int added = rows.Add(receipt, envelope, grades, line);
+            ref var r = ref rows[added];
+            r.Flag = reader.ReadBoolean();
+            r.Replaces = reader.ReadInt32();
+            r.Link = reader.ReadInt32();
+            if (r.Replaces < -1 || r.Replaces >= row || r.Link < -1 || r.Link >= count)
+                throw new InvalidDataException($"row {row} links to a row that does not exist");
+            if (!r.Flag)
+            {
+                fold.CountedRows++;
+                if (rows.Find(receipt) == added) fold.CountedReceipts++;
+            }
+        }
+        return fold;
+    }
+
     internal static string Text(ReadOnlySpan<byte> bytes)
     {
         var text = Encoding.UTF8.GetString(bytes.Length > 80 ? bytes[..80] : bytes);

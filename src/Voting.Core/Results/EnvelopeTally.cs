@@ -53,6 +53,19 @@ public sealed class EnvelopeTally
         Ballots++;
     }
 
+    /// <summary>Removes one ballot added with <see cref="Add(ReadOnlySpan{sbyte})"/>.</summary>
+    public void Remove(ReadOnlySpan<sbyte> gradesByProject)
+    {
+        var counts = _counts.AsSpan();
+        int grades = Grades;
+        for (int p = 0; p < gradesByProject.Length; p++)
+        {
+            int grade = gradesByProject[p];
+            if (grade >= 0) counts[p * grades + grade]--;
+        }
+        Ballots--;
+    }
+
     /// <summary>Adds the counts of another tally of the same envelope (for folding ballots in parallel).</summary>
     public void Merge(EnvelopeTally other)
     {

@@ -43,8 +43,6 @@ internal sealed class BallotBatch
 
     public List<LogRecord> Records { get; } = [];
 
-    public List<BallotEvent> Events { get; } = [];
-
     public int VoterCount => _voters.Count;
 
     /// <summary>The voter's state once this batch is durable, if the batch has a ballot of theirs.</summary>
@@ -106,7 +104,6 @@ internal sealed class BallotBatch
         _recordBytes += bytes;
         Head = head;
         HeadHash = hash;
-        Events.AddRange(events);
         Records.AddRange(records);
         Ballots.Add(pending);
         Receipts.Add(new CastReceipt(receipt, revision));

@@ -6,7 +6,6 @@ using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
 using Voting.Grains.Contracts;
-using Voting.Grains.Projection;
 using Voting.Grains.Results;
 using Voting.Grains.Storage;
 
@@ -35,8 +34,7 @@ public sealed class BallotLogGrain(
     private readonly Dictionary<string, VoterState> _voters = new(StringComparer.Ordinal);
     private ElectionDefinition _definition = null!;
     private Dictionary<string, int> _envelopeOf = null!;
-    private TallyProjection _projection = null!;
-    private string _headHash = "";
+    private LogReplay _replay = null!;
     private bool _votersComplete;
     private Task? _flushing;
 
@@ -48,7 +46,7 @@ public sealed class BallotLogGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private long Head => _projection.Position;
+    private long Head => _replay.Position;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -58,16 +56,15 @@ public sealed class BallotLogGrain(
         _envelopeOf = _definition.Envelopes
             .SelectMany((e, i) => e.Projects.Select(p => (p.Id, i)))
             .ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var genesis = BallotChain.Genesis(stored.Data);
 
         var checkpoint = await documents.ReadAsync(StoreNames.Checkpoints, Id, cancellationToken);
         _checkpointETag = checkpoint?.ETag;
-        if (checkpoint is not null && TallyCheckpoint.Read(checkpoint.Data, _definition) is { } restored)
-            (_projection, _headHash) = restored;
+        if (checkpoint is not null && LogReplay.Restore(_definition, stored.Data, checkpoint.Data) is { } restored)
+            _replay = restored;
         else
         {
             if (checkpoint is not null) logger.LogWarning("Election {Election}: the tallies' checkpoint does not fit; replaying the whole log", Id);
-            (_projection, _headHash) = (new TallyProjection(_definition), genesis);
+            _replay = new LogReplay(_definition, stored.Data);
         }
         _checkpointed = Head;
         var replayed = await CatchUpAsync(cancellationToken);
@@ -96,8 +93,8 @@ public sealed class BallotLogGrain(
     public Task<ElectionResults> Results() => Task.FromResult(Snapshot());
 
     public Task<Outcome<ReceiptStatus>> Receipt(string receipt) => Task.FromResult(
-        _projection.Lookup(receipt) is { } status
-            ? Outcome<ReceiptStatus>.Ok(status)
+        _replay.Lookup(receipt) is { } found
+            ? Outcome<ReceiptStatus>.Ok(new ReceiptStatus(receipt, found.Counted, found.Envelopes))
             : Outcome<ReceiptStatus>.Fail(Failure.NotFound, "unknown receipt"));
 
     public async Task Settle()
@@ -145,7 +142,7 @@ public sealed class BallotLogGrain(
         var candidates = Candidates();
         await LoadVotersAsync(candidates);
         var batch = after is null
-            ? new BallotBatch(Id, _definition, _envelopeOf, Head, _headHash, log.MaxRecordBytesPerAppend)
+            ? new BallotBatch(Id, _definition, _envelopeOf, Head, _replay.HeadHash, log.MaxRecordBytesPerAppend)
             : new BallotBatch(Id, _definition, _envelopeOf, after.Head, after.HeadHash, log.MaxRecordBytesPerAppend);
         foreach (var pending in candidates)
         {
@@ -157,7 +154,7 @@ public sealed class BallotLogGrain(
         return batch;
     }
 
-    private bool IsNewReceipt(string receipt) => !_projection.Knows(ReceiptKey.Parse(receipt));
+    private bool IsNewReceipt(string receipt) => !_replay.Knows(receipt);
 
     /// <summary>Waits for a batch's append; then folds it in and acknowledges its ballots, or puts them back (conflict) or fails them.</summary>
     /// <returns>Whether the batch is durable.</returns>
@@ -188,8 +185,7 @@ public sealed class BallotLogGrain(
             return false;
         }
 
-        foreach (var @event in batch.Events) _projection.Apply(@event);
-        _headHash = batch.HeadHash;
+        foreach (var record in batch.Records) _replay.Append(record.Event, record.Hash);
         foreach (var (voter, state) in batch.VoterStates) _voters[voter] = state;
         for (int i = 0; i < batch.Ballots.Count; i++)
             batch.Ballots[i].Done.TrySetResult(Outcome<CastReceipt>.Ok(batch.Receipts[i]));
@@ -283,11 +279,9 @@ public sealed class BallotLogGrain(
         long count = 0;
         await foreach (var record in log.ReadAsync(Id, Head + 1, cancellationToken))
         {
-            var hash = BallotChain.Next(_headHash, record.Event);
-            if (record.Sequence != Head + 1 || hash != record.Hash)
-                throw new InvalidDataException($"Election '{Id}': log entry {record.Sequence} does not chain onto entry {Head}.");
-            _projection.Apply(CanonicalEventReader.Read(record.Event));
-            _headHash = hash;
+            if (record.Sequence != Head + 1)
+                throw new InvalidDataException($"Election '{Id}': log entry {record.Sequence} does not follow entry {Head}.");
+            _replay.Append(record.Event, record.Hash);
             count++;
         }
         return count;
@@ -296,7 +290,7 @@ public sealed class BallotLogGrain(
     private ElectionResults Snapshot()
     {
         if (_snapshot is null || _snapshot.Version != Head)
-            _snapshot = _projection.Count();
+            _snapshot = _replay.Count();
         return _snapshot;
     }
 
@@ -316,7 +310,7 @@ public sealed class BallotLogGrain(
         try
         {
             var position = Head;
-            var data = TallyCheckpoint.Write(_projection, _headHash);
+            var data = _replay.Save();
             try
             {
                 _checkpointETag = await documents.WriteAsync(StoreNames.Checkpoints, Id, data, _checkpointETag, cancellationToken);

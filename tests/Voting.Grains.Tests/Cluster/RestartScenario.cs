@@ -1,7 +1,7 @@
 using Voting.Core.Elections;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
-using Voting.Grains.Projection;
+using Voting.Core.Record;
 
 namespace Voting.Grains.Tests.Cluster;
 
@@ -31,9 +31,9 @@ public static class RestartScenario
                 await Task.Delay(wait);
                 var stored = await first.Documents.ReadAsync(StoreNames.Checkpoints, id);
                 Assert.NotNull(stored);
-                var checkpoint = TallyCheckpoint.Read(stored.Data, (await election.Get())!.Definition);
+                var checkpoint = LogReplay.Restore((await election.Get())!.Definition, (await election.StoredDefinition())!, stored.Data);
                 Assert.NotNull(checkpoint);
-                Assert.Equal(voters, checkpoint.Value.Projection.Tally.Voters);
+                Assert.Equal(voters, checkpoint.Tally.Voters);
             }
             await CastRound(election, Enumerable.Range(0, voters).Where(v => v % 3 == 0).ToArray());
             // Ballots still in flight when the silo dies: not acknowledged, so either way is right.
