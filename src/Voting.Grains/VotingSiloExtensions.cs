@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Voting.Core.Json;
+using Voting.Grains.Results;
 using Voting.Grains.Storage;
 using Voting.Grains.Storage.Azure;
 using Voting.Grains.Storage.Sqlite;
@@ -32,6 +33,7 @@ public static class VotingSiloExtensions
     public static IServiceCollection AddVotingGrains(this IServiceCollection services, Action<VotingGrainOptions>? configure = null)
     {
         services.AddVotingSerialization();
+        services.TryAddSingleton<IElectionCounter, ElectionCounter>();
         var options = services.AddOptions<VotingGrainOptions>();
         if (configure is not null) options.Configure(configure);
         return services;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Voting.Core.Allocation;
 using Voting.Core.Elections;
 using Voting.Core.Results;
 
@@ -17,6 +18,8 @@ public sealed class LogReplay
     private readonly byte[] _genesis;
     private readonly ChainState _chain;
     private readonly EnvelopeTally[] _tallies;
+    /// <summary>Per envelope whose rule reads ballots, the number of counted ballots supporting each set of projects.</summary>
+    private readonly Dictionary<string, long>?[] _supporters;
     private LogFold _fold;
     private string? _broken;
 
@@ -28,6 +31,10 @@ public sealed class LogReplay
         _chain = new ChainState(_genesis);
         Tally = new ElectionTally(definition);
         _tallies = definition.Envelopes.Select(e => Tally[e.Id]).ToArray();
+        _supporters = definition.Envelopes
+            .Select(e => definition.Kind == ElectionKind.Budget && AllocationRules.NeedsBallots(e.Rule ?? AllocationRules.Greedy)
+                ? new Dictionary<string, long>(StringComparer.Ordinal) : null)
+            .ToArray();
     }
 
     public ElectionDefinition Definition => _index.Definition;
@@ -75,25 +82,14 @@ public sealed class LogReplay
         return (!rows[head].Flag, envelopes);
     }
 
-    /// <summary>The counted ballots of an envelope, as a grade per project, in log order.</summary>
-    public IEnumerable<IReadOnlyDictionary<string, int>> BallotsOf(string envelopeId)
-    {
-        int envelope = Array.IndexOf(_index.EnvelopeIds, envelopeId);
-        if (envelope < 0) throw new ArgumentException($"'{envelopeId}' is not an envelope of the election", nameof(envelopeId));
-        var projects = _index.ProjectIds[envelope];
-        var rows = _fold.Rows;
-        for (int row = 0; row < rows.Count; row++)
-        {
-            if (rows[row].Flag || rows[row].Envelope != envelope) continue;
-            var grades = rows.Grades(row);
-            var ballot = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int p = 0; p < grades.Length; p++)
-                if (grades[p] >= 0) ballot[projects[p]] = grades[p];
-            yield return ballot;
-        }
-    }
+    /// <summary>What counting needs, copied: it stays as it is while the replay goes on.</summary>
+    public TallySnapshot Snapshot() => new(
+        Position,
+        Tally.Voters,
+        _tallies.Select((tally, e) => new EnvelopeSnapshot(
+            tally.Ballots, tally.Counts(), _supporters[e] is { } supporters ? new Dictionary<string, long>(supporters, StringComparer.Ordinal) : null)).ToArray());
 
-    public ElectionResults Count() => ElectionCount.Count(Tally, Position, BallotsOf);
+    public ElectionResults Count() => Snapshot().Count(Definition);
 
     /// <summary>Saves the replay, so that <see cref="Restore"/> gives it back without reading the log again.</summary>
     public byte[] Save()
@@ -130,7 +126,7 @@ public sealed class LogReplay
             if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
             var rows = replay._fold.Rows;
             for (int row = 0; row < rows.Count; row++)
-                if (!rows[row].Flag) replay._tallies[rows[row].Envelope].Add(rows.Grades(row));
+                if (!rows[row].Flag) replay.CountRow(row, +1);
             replay.Tally.Voters = replay._fold.CountedReceipts;
             return replay;
         }
@@ -142,16 +138,30 @@ public sealed class LogReplay
 
     private const int Magic = 0x31504C52; // "RLP1"
 
-    /// <summary>Brings the profiles up to date with the row just folded in: counts it, and uncounts the ballot it replaced.</summary>
+    /// <summary>Brings the tallies up to date with the row just folded in: counts it, and uncounts the ballot it replaced.</summary>
     private void Count(int row)
     {
         var rows = _fold.Rows;
-        if (!rows[row].Flag) _tallies[rows[row].Envelope].Add(rows.Grades(row));
+        if (!rows[row].Flag) CountRow(row, +1);
         int replaced = rows[row].Replaces;
         if (replaced >= 0 && rows[replaced].Link == row)
-            for (int k = replaced; k >= 0; k = rows[k].Next)
-                _tallies[rows[k].Envelope].Remove(rows.Grades(k));
+            for (int k = replaced; k >= 0; k = rows[k].Next) CountRow(k, -1);
         Tally.Voters = _fold.CountedReceipts;
+    }
+
+    /// <summary>Adds (+1) or removes (-1) a row's ballot from its envelope's tallies.</summary>
+    private void CountRow(int row, int sign)
+    {
+        var rows = _fold.Rows;
+        int envelope = rows[row].Envelope;
+        var grades = rows.Grades(row);
+        if (sign > 0) _tallies[envelope].Add(grades);
+        else _tallies[envelope].Remove(grades);
+        if (_supporters[envelope] is not { } supporters) return;
+        var set = EnvelopeSnapshot.SupportKey(grades, _index.Grades);
+        long count = supporters.GetValueOrDefault(set) + sign;
+        if (count == 0) supporters.Remove(set);
+        else supporters[set] = count;
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -1,3 +1,4 @@
+using Voting.Core.Allocation;
 using Voting.Core.Counting;
 using Voting.Core.Elections;
 
@@ -11,7 +12,12 @@ public static class ElectionCount
     public static ElectionResults Count(
         ElectionTally tally,
         long version,
-        Func<string, IEnumerable<IReadOnlyDictionary<string, int>>>? ballotsOf = null)
+        Func<string, IEnumerable<IReadOnlyDictionary<string, int>>>? ballotsOf = null) =>
+        Count(tally, version, ballotsOf is null ? null : envelope => GradedBallots.ToApproval(ballotsOf(envelope), tally.Definition.Grades.Count));
+
+    /// <param name="version">The number of ballot events the tallies reflect.</param>
+    /// <param name="approvalsOf">The counted ballots of an envelope as approvals, needed only by the equal-shares rules.</param>
+    public static ElectionResults Count(ElectionTally tally, long version, Func<string, IReadOnlyList<AllocationBallot>>? approvalsOf)
     {
         var definition = tally.Definition;
         var policy = definition.BalancingPolicy;
@@ -22,7 +28,7 @@ public static class ElectionCount
                 envelopeTally.Projects.Select((id, i) => new ProjectTally(id, envelopeTally.Profile(i).ToArray())).ToArray(),
                 policy, envelopeTally.Ballots, definition.ParticipationThreshold, definition.Scale);
             var allocation = definition.Kind == ElectionKind.Budget
-                ? EnvelopeAllocation.Allocate(definition, envelope, ranking, ballotsOf is null ? null : () => ballotsOf(envelope.Id))
+                ? EnvelopeAllocation.Allocate(definition, envelope, ranking, approvalsOf is null ? null : () => approvalsOf(envelope.Id))
                 : null;
             return new EnvelopeResults(
                 envelope.Id,

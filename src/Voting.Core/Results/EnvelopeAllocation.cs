@@ -7,12 +7,12 @@ namespace Voting.Core.Results;
 /// <summary>Funds an envelope's projects from its majority-judgment ranking, with the envelope's rule.</summary>
 internal static class EnvelopeAllocation
 {
-    /// <param name="ballots">The envelope's counted ballots; only the equal-shares rules read them.</param>
+    /// <param name="approvals">The envelope's counted ballots as approvals; only the equal-shares rules read them.</param>
     public static AllocationSummary Allocate(
         ElectionDefinition definition,
         EnvelopeDefinition envelope,
         Ranking ranking,
-        Func<IEnumerable<IReadOnlyDictionary<string, int>>>? ballots)
+        Func<IReadOnlyList<AllocationBallot>>? approvals)
     {
         string rule = envelope.Rule ?? AllocationRules.Greedy;
         long budget = envelope.Budget ?? 0;
@@ -26,14 +26,11 @@ internal static class EnvelopeAllocation
             p.MeetsThreshold ? null : "graded by too few judges (participation threshold)")).ToArray();
         long threshold = (grades + 1) / 2;
 
-        IReadOnlyList<AllocationBallot>? approvals = null;
+        IReadOnlyList<AllocationBallot>? ballots = null;
         if (AllocationRules.NeedsBallots(rule))
-        {
-            if (ballots is null) throw new ArgumentException($"rule {rule} of envelope '{envelope.Id}' needs the ballots");
-            approvals = GradedBallots.ToApproval(ballots(), grades);
-        }
+            ballots = approvals?.Invoke() ?? throw new ArgumentException($"rule {rule} of envelope '{envelope.Id}' needs the ballots");
 
-        var result = Allocator.Allocate(rule, candidates, budget, approvals,
+        var result = Allocator.Allocate(rule, candidates, budget, ballots,
             rule == AllocationRules.GreedyThreshold ? threshold : null);
         return new AllocationSummary(
             result.Rule, result.Budget, result.Selected, result.Cost,

@@ -66,6 +66,18 @@ public sealed class EnvelopeTally
         Ballots--;
     }
 
+    /// <summary>Adds profiles given one after another (definition order, worst grade first), and their ballots.</summary>
+    public void Add(ReadOnlySpan<long> counts, long ballots)
+    {
+        if (counts.Length != _counts.Length)
+            throw new ArgumentException($"{counts.Length} counts do not fit envelope '{Id}' ({Projects.Count} projects x {Grades} grades)", nameof(counts));
+        for (int i = 0; i < counts.Length; i++) _counts[i] += counts[i];
+        Ballots += ballots;
+    }
+
+    /// <summary>The profiles one after another (definition order, worst grade first).</summary>
+    public long[] Counts() => _counts.ToArray();
+
     /// <summary>Adds the counts of another tally of the same envelope (for folding ballots in parallel).</summary>
     public void Merge(EnvelopeTally other)
     {

@@ -38,7 +38,6 @@ public sealed class BallotLogGrain(
     private bool _votersComplete;
     private Task? _flushing;
 
-    private ElectionResults? _snapshot;
     private long _publishedVersion = -1;
     private long _checkpointed;
     private string? _checkpointETag;
@@ -90,7 +89,7 @@ public sealed class BallotLogGrain(
         return pending.Done.Task;
     }
 
-    public Task<ElectionResults> Results() => Task.FromResult(Snapshot());
+    public Task<TallySnapshot> Tallies() => Task.FromResult(_replay.Snapshot());
 
     public Task<Outcome<ReceiptStatus>> Receipt(string receipt) => Task.FromResult(
         _replay.Lookup(receipt) is { } found
@@ -287,20 +286,12 @@ public sealed class BallotLogGrain(
         return count;
     }
 
-    private ElectionResults Snapshot()
-    {
-        if (_snapshot is null || _snapshot.Version != Head)
-            _snapshot = _replay.Count();
-        return _snapshot;
-    }
-
-    /// <summary>Counts and pushes a snapshot when ballots came in since the last one (at most every <see cref="VotingGrainOptions.ResultsInterval"/>).</summary>
+    /// <summary>Pushes the tallies to the election's results feed when ballots came in since the last push (at most every <see cref="VotingGrainOptions.ResultsInterval"/>).</summary>
     private Task PublishAsync(CancellationToken cancellationToken)
     {
-        if (_publishedVersion == Head && _snapshot is not null) return Task.CompletedTask;
-        var snapshot = Snapshot();
-        _publishedVersion = snapshot.Version;
-        return GrainFactory.GetGrain<IResultsFeedGrain>(Id).Publish(snapshot);
+        if (_publishedVersion == Head) return Task.CompletedTask;
+        _publishedVersion = Head;
+        return GrainFactory.GetGrain<IResultsFeedGrain>(Id).Publish(_replay.Snapshot());
     }
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)

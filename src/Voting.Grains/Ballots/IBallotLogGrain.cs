@@ -12,11 +12,11 @@ public interface IBallotLogGrain : IGrainWithStringKey
     /// <summary>Appends the ballot with the next ones (group commit); completes once it is durable.</summary>
     Task<Outcome<CastReceipt>> Append(BallotSubmission ballot);
 
-    /// <summary>The count of every ballot acknowledged so far.</summary>
-    Task<ElectionResults> Results();
+    /// <summary>The tallies of every ballot acknowledged so far, for counting elsewhere.</summary>
+    Task<TallySnapshot> Tallies();
 
     Task<Outcome<ReceiptStatus>> Receipt(string receipt);
 
-    /// <summary>After the vote closed: checkpoints the tallies and publishes the final results.</summary>
+    /// <summary>After the vote closed: checkpoints the tallies and publishes the final ones.</summary>
     Task Settle();
 }

@@ -6,6 +6,7 @@ using Voting.Core.Results;
 using Voting.Grains.Ballots;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Results;
 using Voting.Grains.Storage;
 
 namespace Voting.Grains.Elections;
@@ -16,12 +17,13 @@ namespace Voting.Grains.Elections;
 /// (create, import, open, close) take turns behind one lock.
 /// </summary>
 [Reentrant]
-public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrain> logger) : Grain, IElectionGrain
+public sealed class ElectionGrain(IDocumentStore documents, IElectionCounter counter, ILogger<ElectionGrain> logger) : Grain, IElectionGrain
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
     private ElectionDefinition? _definition;
     private byte[]? _definitionBytes;
     private BallotCheck? _check;
+    private CoalescedCount? _count;
     private ElectionStatus _status;
     private string? _statusETag;
     private VoterRoll _roll = null!;
@@ -51,6 +53,7 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
         _definition = VotingJson.ReadDefinition(definition.Data);
         _definitionBytes = definition.Data;
         _check = new BallotCheck(_definition);
+        _count = new CoalescedCount(_definition, counter);
         var status = await documents.ReadAsync(StoreNames.Elections, Id, cancellationToken);
         (_status, _statusETag) = status is null ? (ElectionStatus.Draft, null) : (ElectionDocument.Read(status.Data).Status, status.ETag);
         await _roll.LoadAsync(documents, cancellationToken);
@@ -86,6 +89,7 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
             _definition = definition;
             _definitionBytes = bytes;
             _check = new BallotCheck(definition);
+            _count = new CoalescedCount(definition, counter);
             await WriteStatusAsync(ElectionStatus.Draft);
             await GrainFactory.GetGrain<IElectionDirectoryGrain>(0).Add(Id);
             logger.LogInformation("Election {Election} created", Id);
@@ -205,7 +209,7 @@ public sealed class ElectionGrain(IDocumentStore documents, ILogger<ElectionGrai
     }
 
     public async Task<ElectionResults?> Results() =>
-        _definition is null || _status == ElectionStatus.Draft ? null : await Log.Results();
+        _definition is null || _status == ElectionStatus.Draft ? null : await _count!.CountAsync(await Log.Tallies());
 
     public async Task<Outcome<ReceiptStatus>> Receipt(string receipt)
     {

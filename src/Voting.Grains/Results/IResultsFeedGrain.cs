@@ -3,9 +3,9 @@ using Voting.Core.Results;
 
 namespace Voting.Grains.Results;
 
-/// <summary>The publishing side of <see cref="Interfaces.IResultsGrain"/> (same grain, same key): the ballot log pushes snapshots here.</summary>
+/// <summary>The publishing side of <see cref="Interfaces.IResultsGrain"/> (same grain, same key): the ballot log pushes its tallies here.</summary>
 public interface IResultsFeedGrain : IGrainWithStringKey
 {
     [OneWay]
-    Task Publish(ElectionResults results);
+    Task Publish(TallySnapshot tallies);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Orleans.Utilities;
 using Voting.Core.Results;
 using Voting.Grains.Interfaces;
@@ -6,15 +7,18 @@ using Voting.Grains.Interfaces;
 namespace Voting.Grains.Results;
 
 /// <summary>
-/// Fans an election's results snapshots out to the subscribed observers (one per web node). The ballot log
-/// publishes at most a few snapshots a second, so each one reflects a batch of ballots, not one resident's.
-/// Subscriptions expire after <see cref="SubscriptionLifetime"/>: an observer subscribes again before that.
+/// Counts the tallies an election's ballot log pushes (at most a few times a second, so each count reflects a batch
+/// of ballots, not one resident's) and fans the results out to the subscribed observers (one per web node). The
+/// count runs outside this grain's turns, newest tallies first. Subscriptions expire after
+/// <see cref="SubscriptionLifetime"/>: an observer subscribes again before that.
 /// </summary>
-public sealed class ResultsGrain(ILogger<ResultsGrain> logger) : Grain, IResultsGrain, IResultsFeedGrain
+[Reentrant]
+public sealed class ResultsGrain(IElectionCounter counter, ILogger<ResultsGrain> logger) : Grain, IResultsGrain, IResultsFeedGrain
 {
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(5);
 
     private readonly ObserverManager<IResultsObserver> _observers = new(SubscriptionLifetime, logger);
+    private CoalescedCount? _count;
     private ElectionResults? _latest;
 
     public Task Subscribe(IResultsObserver observer)
@@ -30,11 +34,24 @@ public sealed class ResultsGrain(ILogger<ResultsGrain> logger) : Grain, IResults
         return Task.CompletedTask;
     }
 
-    public Task Publish(ElectionResults results)
+    public async Task Publish(TallySnapshot tallies)
     {
-        if (_latest is not null && results.Version < _latest.Version) return Task.CompletedTask;
-        _latest = results;
-        _observers.Notify(o => o.OnResults(results));
-        return Task.CompletedTask;
+        try
+        {
+            if (_count is null)
+            {
+                var info = await GrainFactory.GetGrain<IElectionGrain>(this.GetPrimaryKeyString()).Get()
+                    ?? throw new InvalidOperationException($"election '{this.GetPrimaryKeyString()}' has no definition");
+                _count ??= new CoalescedCount(info.Definition, counter);
+            }
+            var results = await _count.CountAsync(tallies);
+            if (_latest is not null && results.Version <= _latest.Version) return;
+            _latest = results;
+            _observers.Notify(o => o.OnResults(results));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Election {Election}: counting the tallies at version {Version} failed", this.GetPrimaryKeyString(), tallies.Version);
+        }
     }
 }
