@@ -1,4 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Voting.Core.Counting;
+using Voting.Core.Json;
+using Voting.Core.Results;
 
 namespace Voting.Audit.Tests.Rank;
 
@@ -57,6 +61,34 @@ public class RankCommandTests
         var (exit, json, _) = Rank("""{"grades": 2, "tallies": {"A": [10000000000, 10000000001], "B": [10000000001, 10000000000]}}""");
         Assert.Equal(0, exit);
         Assert.Equal(["A", "B"], Ids(json));
+    }
+
+    [Fact]
+    public void Output_is_one_line_unless_indented()
+    {
+        const string input = """{"grades": 3, "tallies": {"A": [1,0,2], "B": [0,3,0], "C": [2,1,0]}}""";
+        var compact = RankRaw(input);
+        var indented = RankRaw(input, "--indent");
+        Assert.Single(compact.Output.TrimEnd('\n').Split('\n'));
+        Assert.Contains("\n  \"ranking\": [\n", indented.Output);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(compact.Output), JsonNode.Parse(indented.Output)));
+    }
+
+    [Fact]
+    public void Gauges_and_reasons_have_the_results_shapes()
+    {
+        var (_, json, _) = Rank("""{"grades": 4, "tallies": {"A": [7,4,1,12], "B": [0,0,12,12], "C": [3,3,3,3], "D": [3,3,3,3]}}""");
+        var ranking = MajorityRanking.Rank(
+            [new("A", [7, 4, 1, 12]), new("B", [0, 0, 12, 12]), new("C", [3, 3, 3, 3]), new("D", [3, 3, 3, 3])],
+            BalancingPolicy.Default,
+            judges: 24);
+
+        var gauges = json.GetProperty("ranking").EnumerateArray().Select(p => JsonNode.Parse(p.GetProperty("gauge").GetRawText()));
+        var expectedGauges = ranking.Projects.Select(p => JsonSerializer.SerializeToNode(GaugeResult.From(p.Gauge), VotingJson.Options));
+        Assert.Equal(expectedGauges, gauges, JsonNode.DeepEquals);
+        var reasons = json.GetProperty("reasons").EnumerateArray().Select(r => JsonNode.Parse(r.GetRawText()));
+        var expectedReasons = ranking.Reasons.Select(r => JsonSerializer.SerializeToNode(ReasonResult.From(r), VotingJson.Options));
+        Assert.Equal(expectedReasons, reasons, JsonNode.DeepEquals);
     }
 
     [Fact]
