@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Voting.Core.Counting;
 
@@ -12,46 +13,36 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
     public static RankInput Read(string path)
     {
         if (!File.Exists(path)) throw new AuditError($"{path}: no such file");
-        JsonDocument document;
+        var json = File.ReadAllBytes(path);
+        Fields fields;
         try
         {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            fields = Fields.Read(json);
         }
         catch (JsonException e)
         {
             throw new AuditError($"{path} line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {FirstSentence(e.Message)}");
         }
-        using (document)
-            return Parse(path, document.RootElement);
+        return Check(path, fields);
     }
 
-    private static RankInput Parse(string path, JsonElement root)
+    private static RankInput Check(string path, Fields fields)
     {
         AuditError Error(string at, string what) => new($"{path}, {at}: {what}");
 
-        if (root.ValueKind != JsonValueKind.Object) throw Error("top level", "expected an object with \"grades\" and \"tallies\"");
-        if (!root.TryGetProperty("grades", out var gradesElement) || !gradesElement.TryGetInt32(out int grades))
-            throw Error("field 'grades'", "expected the number of grades, a whole number");
+        if (!fields.RootIsObject) throw Error("top level", "expected an object with \"grades\" and \"tallies\"");
+        if (fields.Grades is not { } grades) throw Error("field 'grades'", "expected the number of grades, a whole number");
         if (grades < 2) throw Error("field 'grades'", $"{grades} grades: a scale needs at least 2");
 
-        if (!root.TryGetProperty("tallies", out var talliesElement) || talliesElement.ValueKind != JsonValueKind.Object)
+        if (fields.Tallies is not { } projects)
             throw Error("field 'tallies'", "expected an object of projects, each with its counts worst..best");
-        var tallies = new List<ProjectTally>();
-        foreach (var project in talliesElement.EnumerateObject())
+        var tallies = new List<ProjectTally>(projects.Count);
+        foreach (var project in projects)
         {
-            var at = $"tallies.{project.Name}";
-            if (project.Value.ValueKind != JsonValueKind.Array) throw Error(at, "expected an array of counts");
-            var counts = new List<long>();
-            foreach (var count in project.Value.EnumerateArray())
-            {
-                if (count.ValueKind != JsonValueKind.Number || !count.TryGetInt64(out long value))
-                    throw Error($"{at}[{counts.Count}]", $"'{count.GetRawText()}' is not a whole number");
-                if (value < 0) throw Error($"{at}[{counts.Count}]", $"negative count {value}");
-                counts.Add(value);
-            }
-            if (counts.Count != grades) throw Error(at, $"{counts.Count} counts for {grades} grades");
-            tallies.Add(new ProjectTally(project.Name, counts));
+            var at = $"tallies.{project.Id}";
+            if (project.Problem is { } problem) throw Error(problem.Index is null ? at : $"{at}[{problem.Index}]", problem.What);
+            if (project.Counts.Length != grades) throw Error(at, $"{project.Counts.Length} counts for {grades} grades");
+            tallies.Add(new ProjectTally(project.Id, project.Counts));
         }
 
         long largest = 0;
@@ -63,22 +54,23 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
 
         var policy = BalancingPolicy.Default;
         long judges = largest;
-        if (root.TryGetProperty("balancing", out var balancing) && balancing.ValueKind != JsonValueKind.Null)
+        if (fields.Balancing is { } balancing)
         {
-            if (balancing.ValueKind != JsonValueKind.Object) throw Error("field 'balancing'", "expected {\"default\": policy, \"judges\": J}");
-            if (balancing.TryGetProperty("default", out var name))
+            if (!balancing.IsObject) throw Error("field 'balancing'", "expected {\"default\": policy, \"judges\": J}");
+            if (balancing.HasDefault)
             {
-                if (name.ValueKind != JsonValueKind.String)
+                if (balancing.Default is null)
                     throw Error("field 'balancing.default'", "expected a string: static:K, median or normalize");
-                if (!BalancingPolicy.TryParse(name.GetString(), out policy, out var error))
+                if (!BalancingPolicy.TryParse(balancing.Default, out policy, out var error))
                     throw Error("field 'balancing.default'", error);
                 if (policy.Kind == BalancingKind.Static && policy.StaticGrade >= grades)
                     throw Error("field 'balancing.default'", $"static grade {policy.StaticGrade} is outside the scale of {grades} grades");
             }
-            if (balancing.TryGetProperty("judges", out var judgesElement))
+            if (balancing.HasJudges)
             {
-                if (!judgesElement.TryGetInt64(out judges) || judges < 0)
+                if (balancing.Judges is not { } given || given < 0)
                     throw Error("field 'balancing.judges'", "expected a non-negative whole number");
+                judges = given;
                 if (policy.Kind != BalancingKind.Normalize && judges < largest)
                     throw Error("field 'balancing.judges'", $"{judges} judges, but a project has {largest} judgments");
             }
@@ -90,5 +82,135 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
     {
         int end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..end];
+    }
+
+    /// <summary>A project as written; <see cref="Problem"/> is the first thing wrong with it (at a count's index, or at the project).</summary>
+    private sealed record Project(string Id, long[] Counts, (int? Index, string What)? Problem);
+
+    private sealed record Balancing(bool IsObject, bool HasDefault, string? Default, bool HasJudges, long? Judges);
+
+    /// <summary>
+    /// The fields of the document, read in one pass and checked afterwards, so that malformed JSON anywhere is
+    /// reported before what the fields mean. A field of the wrong kind is read as null.
+    /// </summary>
+    private sealed class Fields
+    {
+        public bool RootIsObject { get; private set; }
+        public int? Grades { get; private set; }
+        public List<Project>? Tallies { get; private set; }
+        public Balancing? Balancing { get; private set; }
+
+        public static Fields Read(byte[] json)
+        {
+            var fields = new Fields();
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            fields.RootIsObject = reader.TokenType == JsonTokenType.StartObject;
+            if (fields.RootIsObject)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                while (NextProperty(ref reader, json, names) is { } name)
+                {
+                    switch (name)
+                    {
+                        case "grades":
+                            fields.Grades = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int grades) ? grades : null;
+                            break;
+                        case "tallies":
+                            fields.Tallies = reader.TokenType == JsonTokenType.StartObject ? ReadTallies(ref reader, json) : null;
+                            break;
+                        case "balancing":
+                            fields.Balancing = reader.TokenType == JsonTokenType.Null ? null : ReadBalancing(ref reader, json);
+                            break;
+                    }
+                    reader.Skip();
+                }
+            }
+            else reader.Skip();
+            reader.Read(); // throws on anything after the top-level value
+            return fields;
+        }
+
+        private static List<Project> ReadTallies(ref Utf8JsonReader reader, byte[] json)
+        {
+            var projects = new List<Project>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var counts = new List<long>();
+            while (NextProperty(ref reader, json, ids) is { } id)
+            {
+                counts.Clear();
+                (int?, string)? problem = null;
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    problem = (null, "expected an array of counts");
+                    reader.Skip();
+                }
+                else
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        long start = reader.TokenStartIndex;
+                        long value = 0;
+                        bool whole = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
+                        reader.Skip();
+                        if (problem is not null) continue;
+                        if (!whole)
+                            problem = (counts.Count, $"'{Encoding.UTF8.GetString(json, (int)start, (int)(reader.BytesConsumed - start))}' is not a whole number");
+                        else if (value < 0)
+                            problem = (counts.Count, $"negative count {value}");
+                        else
+                            counts.Add(value);
+                    }
+                }
+                projects.Add(new Project(id, counts.ToArray(), problem));
+            }
+            return projects;
+        }
+
+        private static Balancing ReadBalancing(ref Utf8JsonReader reader, byte[] json)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) return new Balancing(false, false, null, false, null);
+            bool hasDefault = false, hasJudges = false;
+            string? policy = null;
+            long? judges = null;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (NextProperty(ref reader, json, names) is { } name)
+            {
+                if (name == "default")
+                {
+                    hasDefault = true;
+                    policy = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (name == "judges")
+                {
+                    hasJudges = true;
+                    judges = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : null;
+                }
+                reader.Skip();
+            }
+            return new Balancing(true, hasDefault, policy, hasJudges, judges);
+        }
+
+        /// <summary>
+        /// Reads the next property of the object the reader is in and moves to its value; null at the end of the
+        /// object. A name seen before in the same object is malformed JSON.
+        /// </summary>
+        private static string? NextProperty(ref Utf8JsonReader reader, byte[] json, HashSet<string> seen)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject) return null;
+            long start = reader.TokenStartIndex;
+            var name = reader.GetString()!;
+            if (!seen.Add(name)) throw Malformed(json, start, $"duplicate property '{name}'");
+            reader.Read();
+            return name;
+        }
+
+        private static JsonException Malformed(byte[] json, long at, string what)
+        {
+            var before = json.AsSpan(0, (int)at);
+            int lineStart = before.LastIndexOf((byte)'\n') + 1;
+            return new JsonException(what, path: null, lineNumber: before.Count((byte)'\n'), bytePositionInLine: at - lineStart);
+        }
     }
 }

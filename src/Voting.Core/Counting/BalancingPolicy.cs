@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Voting.Core.Counting;
 
-/// <summary>A balancing policy as MJ.md names it: <c>static:K</c>, <c>median</c> or <c>normalize</c>.</summary>
+/// <summary>A balancing policy as docs/counting.md names it: <c>static:K</c>, <c>median</c> or <c>normalize</c>.</summary>
 public sealed record BalancingPolicy(BalancingKind Kind, int StaticGrade = 0)
 {
     public static BalancingPolicy Default { get; } = new(BalancingKind.Static, 0);

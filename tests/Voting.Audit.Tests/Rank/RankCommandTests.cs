@@ -1,4 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Voting.Core.Counting;
+using Voting.Core.Json;
+using Voting.Core.Results;
 
 namespace Voting.Audit.Tests.Rank;
 
@@ -6,13 +10,15 @@ public class RankCommandTests
 {
     private static (int ExitCode, JsonElement Json, string Error) Rank(string input)
     {
+        var result = RankRaw(input);
+        var json = result.ExitCode == 0 ? JsonDocument.Parse(result.Output).RootElement.Clone() : default;
+        return (result.ExitCode, json, result.Error);
+    }
+
+    private static AuditProcess.Result RankRaw(string input, params string[] options)
+    {
         var path = AuditProcess.TempFile(input);
-        try
-        {
-            var result = AuditProcess.Run("rank", path);
-            var json = result.ExitCode == 0 ? JsonDocument.Parse(result.Output).RootElement.Clone() : default;
-            return (result.ExitCode, json, result.Error);
-        }
+        try { return AuditProcess.Run(["rank", path, .. options]); }
         finally { File.Delete(path); }
     }
 
@@ -57,8 +63,56 @@ public class RankCommandTests
         Assert.Equal(["A", "B"], Ids(json));
     }
 
+    [Fact]
+    public void Output_is_one_line_unless_indented()
+    {
+        const string input = """{"grades": 3, "tallies": {"A": [1,0,2], "B": [0,3,0], "C": [2,1,0]}}""";
+        var compact = RankRaw(input);
+        var indented = RankRaw(input, "--indent");
+        Assert.Single(compact.Output.TrimEnd('\n').Split('\n'));
+        Assert.Contains("\n  \"ranking\": [\n", indented.Output);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(compact.Output), JsonNode.Parse(indented.Output)));
+    }
+
+    [Fact]
+    public void Gauges_and_reasons_have_the_results_shapes()
+    {
+        var (_, json, _) = Rank("""{"grades": 4, "tallies": {"A": [7,4,1,12], "B": [0,0,12,12], "C": [3,3,3,3], "D": [3,3,3,3]}}""");
+        var ranking = MajorityRanking.Rank(
+            [new("A", [7, 4, 1, 12]), new("B", [0, 0, 12, 12]), new("C", [3, 3, 3, 3]), new("D", [3, 3, 3, 3])],
+            BalancingPolicy.Default,
+            judges: 24);
+
+        var gauges = json.GetProperty("ranking").EnumerateArray().Select(p => JsonNode.Parse(p.GetProperty("gauge").GetRawText()));
+        var expectedGauges = ranking.Projects.Select(p => JsonSerializer.SerializeToNode(GaugeResult.From(p.Gauge), VotingJson.Options));
+        Assert.Equal(expectedGauges, gauges, JsonNode.DeepEquals);
+        var reasons = json.GetProperty("reasons").EnumerateArray().Select(r => JsonNode.Parse(r.GetRawText()));
+        var expectedReasons = ranking.Reasons.Select(r => JsonSerializer.SerializeToNode(ReasonResult.From(r), VotingJson.Options));
+        Assert.Equal(expectedReasons, reasons, JsonNode.DeepEquals);
+    }
+
+    [Fact]
+    public void Fields_may_come_in_any_order_and_tallies_may_be_empty()
+    {
+        var (exit, json, _) = Rank("""{"balancing": {"judges": 5, "default": "static:1"}, "tallies": {"A": [0,1,1]}, "grades": 3}""");
+        Assert.Equal(0, exit);
+        Assert.Equal([0, 4, 1], json.GetProperty("ranking")[0].GetProperty("profile").EnumerateArray().Select(c => c.GetInt64()));
+        var (_, empty, _) = Rank("""{"grades": 3, "tallies": {}}""");
+        Assert.Equal(0, empty.GetProperty("ranking").GetArrayLength());
+        Assert.Equal(0, empty.GetProperty("reasons").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("""{"grades": 3, "tallies": {"A": [1,-1,0]}}""", "tallies.A[1]: negative count -1")]
+    [InlineData("""{"grades": "3", "tallies": {"A": [1,1,1]}}""", "field 'grades': expected the number of grades")]
+    [InlineData("""[3, {"A": [1,1,1]}]""", "top level: expected an object")]
+    [InlineData("""{"grades": 3, "tallies": [[1,1,1]]}""", "field 'tallies': expected an object of projects")]
+    [InlineData("""{"grades": 3, "tallies": {"A": {"B": [1,1,1]}}}""", "tallies.A: expected an array of counts")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,{"n":1},1]}}""", "tallies.A[1]: '{\"n\":1}' is not a whole number")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}, "balancing": {"judges": "4"}}""", "field 'balancing.judges': expected a non-negative whole number")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}, "balancing": "median"}""", "field 'balancing': expected")]
+    [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}} []""", "malformed JSON")]
+    [InlineData("{\"grades\": 3,\n \"tallies\": {\"A\": [1,1,1],\n  \"A\": [0,0,3]}}", "line 3, position 3: malformed JSON: duplicate property 'A'")]
     [InlineData("""{"grades": 3, "tallies": {"A": [1,1]}}""", "tallies.A: 2 counts for 3 grades")]
     [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1],}""", "line 1")]
     [InlineData("""{"grades": 3, "tallies": {"A": [1,1,1]}, "balancing": {"default": "mean"}}""", "unknown balancing policy 'mean'")]
