@@ -113,9 +113,7 @@ internal static class PabulibExport
         Line(output, text.ToString());
     }
 
-    /// <summary>A field as PbWriter writes it: quoted (quotes doubled) only when it holds ';', '"' or a line break, or starts with '"'.</summary>
+    /// <summary>A field as PbWriter writes it: quoted (quotes doubled) only when <see cref="Pabulib.PbWriter.NeedsQuotes"/> says so.</summary>
     public static string Cell(string cell) =>
-        cell.AsSpan().IndexOfAny(";\"\n\r") >= 0 || (cell.Length > 0 && cell[0] == '"')
-            ? "\"" + cell.Replace("\"", "\"\"") + "\""
-            : cell;
+        Pabulib.PbWriter.NeedsQuotes(cell) ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
 }

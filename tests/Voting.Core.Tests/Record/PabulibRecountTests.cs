@@ -86,11 +86,11 @@ public class PabulibRecountTests(SampleRecord sample) : IClassFixture<SampleReco
 
             // the allocate command's rules, on that ranking, with the file's budget and rule
             var rule = instance.Rule!;
-            var candidates = ranking.Projects.Select(p => new AllocationCandidate(p.Id, instance.FindProject(p.Id)!.Cost, p.MajorityGrade, p.MeetsThreshold)).ToArray();
+            var candidates = ranking.Projects.Select(p => new AllocationCandidate(p.Id, (long)instance.FindProject(p.Id)!.Cost, p.MajorityGrade, p.MeetsThreshold)).ToArray();
             var approvals = AllocationRules.NeedsBallots(rule)
                 ? instance.Votes.Select(v => GradedBallots.ToApproval(v.VoterId, v.Projects.Select((id, i) => (id, (int)v.Points![i])).ToDictionary(x => x.id, x => x.Item2), grades)).ToArray()
                 : null;
-            var allocation = Allocator.Allocate(rule, candidates, instance.Budget!.Value, approvals, rule == AllocationRules.GreedyThreshold ? (grades + 1) / 2 : null);
+            var allocation = Allocator.Allocate(rule, candidates, (long)instance.Budget!.Value, approvals, rule == AllocationRules.GreedyThreshold ? (grades + 1) / 2 : null);
             Assert.Equal(published.Allocation!.Selected, allocation.Selected);
             Assert.Equal(published.Allocation.Cost, allocation.Cost);
         }
