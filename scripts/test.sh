@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine (Node.js and npm for Azurite, redis-server for the
-# clustering test), then runs every test of the solution.
+# clustering test, python3 with pycountry for Pabulib's validator), then runs every test of the solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,10 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# the tests run Debian's python3 when there is one (pycountry comes from its package)
+python=/usr/bin/python3; [ -x "$python" ] || python=python3
+"$python" -c "import pycountry" >/dev/null 2>&1 || missing+=(python3-pycountry)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]}..."
   as_root apt-get update -q

@@ -13,6 +13,10 @@ namespace Voting.Core.Pabulib;
 /// the rule. Equal Shares weights: 1 per approval, the points for cumulative and scoring, the positional points
 /// for ordinal ballots.
 /// </para>
+/// <para>
+/// Money is counted exactly: when the budget or a cost has decimals (<c>1500000.50</c>), every amount is counted
+/// in the smallest unit they need (0.01 there), and a note of the result says so.
+/// </para>
 /// </summary>
 public static class PbAllocation
 {
@@ -36,9 +40,32 @@ public static class PbAllocation
         var threshold = Threshold(instance);
         if (rule == AllocationRules.GreedyThreshold && threshold is null)
             throw new PbFormatException(null, "min_project_score_threshold", $"rule {rule} needs a min_project_score_threshold in META");
+        long unitsPerWhole = UnitsPerWhole(instance);
         var ranking = Ranking(instance);
         var ballots = AllocationRules.NeedsBallots(rule) ? Ballots(instance) : null;
-        return Allocator.Allocate(rule, ranking, budget, ballots, threshold);
+        var result = Allocator.Allocate(rule, ranking, InUnits(budget, unitsPerWhole, instance.MetaLine("budget"), "budget"), ballots, threshold);
+        if (unitsPerWhole == 1)
+            return result;
+        var unit = (1m / unitsPerWhole).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result with { Notes = [.. result.Notes, $"the budget or costs have decimals: every amount is counted in units of {unit}"] };
+    }
+
+    /// <summary>
+    /// How many of the units the allocation counts in make one unit of the file's money: 1 when the budget and
+    /// every cost are whole, 100 when some have cents, 10^k for k decimals.
+    /// </summary>
+    public static long UnitsPerWhole(PbInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        int decimals = PbNumbers.Decimals(instance.Budget ?? 0);
+        foreach (var project in instance.Projects)
+            decimals = Math.Max(decimals, PbNumbers.Decimals(project.Cost));
+        if (decimals > 18)
+            throw new PbFormatException(null, "cost", $"amounts with {decimals} decimals cannot be counted exactly");
+        long units = 1;
+        for (int i = 0; i < decimals; i++)
+            units *= 10;
+        return units;
     }
 
     /// <summary>META <c>min_project_score_threshold</c>, rounded up to a whole score, or null when absent.</summary>
@@ -83,12 +110,16 @@ public static class PbAllocation
         return scores;
     }
 
-    /// <summary>The projects ranked by score (highest first), then cost (lowest first), then id.</summary>
+    /// <summary>
+    /// The projects ranked by score (highest first), then cost (lowest first), then id; costs in the units of
+    /// <see cref="UnitsPerWhole"/>.
+    /// </summary>
     public static IReadOnlyList<AllocationCandidate> Ranking(PbInstance instance)
     {
         var scores = Scores(instance);
+        long unitsPerWhole = UnitsPerWhole(instance);
         return instance.Projects
-            .Select(p => new AllocationCandidate(p.Id, p.Cost, scores[p.Id]))
+            .Select(p => new AllocationCandidate(p.Id, InUnits(p.Cost, unitsPerWhole, null, "cost"), scores[p.Id]))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Cost)
             .ThenBy(c => c.Id, ProjectIdComparer.Instance)
@@ -120,6 +151,14 @@ public static class PbAllocation
             ballots[v] = new AllocationBallot(vote.VoterId, weights);
         }
         return ballots;
+    }
+
+    private static long InUnits(decimal amount, long unitsPerWhole, int? line, string field)
+    {
+        var units = amount * unitsPerWhole;
+        if (units > long.MaxValue)
+            throw new PbFormatException(line, field, $"{PbNumbers.Format(amount)} is too large to count");
+        return (long)units;
     }
 
     private static long OrdinalLength(PbInstance instance)

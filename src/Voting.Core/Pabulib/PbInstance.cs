@@ -75,12 +75,12 @@ public sealed class PbInstance
                 : throw new PbFormatException(MetaLine("vote_type"), "vote_type", $"'{text}' is not a Pabulib vote type ({string.Join(", ", PbVoteTypes.Names)})")
             : PbVoteType.Approval;
 
-    /// <summary>META <c>budget</c> as a whole number, or null when absent.</summary>
-    public long? Budget =>
+    /// <summary>META <c>budget</c>, exactly as written (<c>1500000.50</c>), or null when absent.</summary>
+    public decimal? Budget =>
         MetaValue("budget") is { } text
-            ? PbNumbers.TryParseWhole(text, out var budget)
+            ? PbNumbers.TryParseDecimal(text, out var budget)
                 ? budget
-                : throw new PbFormatException(MetaLine("budget"), "budget", $"'{text}' is not a whole number")
+                : throw new PbFormatException(MetaLine("budget"), "budget", $"'{text}' is not a number")
             : null;
 
     /// <summary>META <c>rule</c>, or null when absent.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Voting.Core.Pabulib;
 
-/// <summary>Whole numbers as Pabulib writes them: digits, optionally a zero fraction (<c>100000.0</c>).</summary>
+/// <summary>Numbers as Pabulib writes them: whole numbers for points and counts, decimals for money (<c>1500000.50</c>).</summary>
 public static class PbNumbers
 {
     /// <summary>
@@ -37,7 +37,10 @@ public static class PbNumbers
         return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Reads a decimal number (<c>50</c>, <c>0.5</c>, <c>-3</c>) with '.' as the separator.</summary>
+    /// <summary>
+    /// Reads a decimal number (<c>50</c>, <c>0.5</c>, <c>1500000.50</c>, <c>-3</c>) exactly, with '.' as the
+    /// separator. A comma is refused: in <c>1,000</c> it may separate thousands or decimals.
+    /// </summary>
     public static bool TryParseDecimal(string? text, out decimal value)
     {
         value = 0;
@@ -52,5 +55,20 @@ public static class PbNumbers
         return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>How many decimals <paramref name="value"/> needs: 2 for <c>0.25</c>, 1 for <c>0.5</c> or <c>0.50</c>, 0 for <c>100.0</c>.</summary>
+    public static int Decimals(decimal value)
+    {
+        int decimals = 0;
+        while (value != decimal.Truncate(value))
+        {
+            value *= 10;
+            decimals++;
+        }
+        return decimals;
+    }
+
     internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The number as it was read (<c>1500000.50</c> keeps its zero).</summary>
+    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

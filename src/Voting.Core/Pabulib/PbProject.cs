@@ -6,7 +6,7 @@ namespace Voting.Core.Pabulib;
 /// </summary>
 public sealed class PbProject
 {
-    public PbProject(string id, long cost, string? name = null, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    public PbProject(string id, decimal cost, string? name = null, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         Id = id;
@@ -20,7 +20,8 @@ public sealed class PbProject
 
     public string Id { get; }
 
-    public long Cost { get; }
+    /// <summary>The cost, exactly as written (<c>1500000.50</c>).</summary>
+    public decimal Cost { get; }
 
     /// <summary>The <c>name</c> column, or null when the file has none.</summary>
     public string? Name { get; }

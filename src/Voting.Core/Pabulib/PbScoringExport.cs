@@ -2,15 +2,18 @@ using System.Globalization;
 
 namespace Voting.Core.Pabulib;
 
-/// <summary>A project of a graded (majority judgment) election, for the Pabulib export.</summary>
-public sealed record PbGradedProject(string Id, long Cost, string Name);
+/// <summary>A project of a graded (majority judgment) election, for the Pabulib export; <see cref="Selected"/> when the allocation is known.</summary>
+public sealed record PbGradedProject(string Id, long Cost, string Name, bool? Selected = null);
 
 /// <summary>One counted ballot: the grade index (0 = worst) given to each project the voter graded.</summary>
 public sealed record PbGradedBallot(string VoterId, IReadOnlyDictionary<string, int> Grades);
 
 /// <summary>
 /// Builds the Pabulib export of a graded election: vote_type <c>scoring</c>, the points of a project being the
-/// index of the grade it received (0 = worst, G-1 = best), a project's <c>score</c> the sum of its points.
+/// index of the grade it received (0 = worst, G-1 = best), a project's <c>score</c> the sum of its points, a
+/// vote listing its projects by points, best first (equal points in project order), and a <c>selected</c>
+/// column when the projects say whether they are funded. META comes in the format's order
+/// (<see cref="PbMetaKeys"/>).
 /// </summary>
 public static class PbScoringExport
 {
@@ -20,7 +23,7 @@ public static class PbScoringExport
     /// <param name="projects">The projects, in the order to write them.</param>
     /// <param name="ballots">The counted ballots.</param>
     /// <param name="rule">META rule (for instance <c>greedy</c>), or null to leave it out.</param>
-    /// <param name="extraMeta">More META entries (country, unit, language, currency, date_begin...), written after the standard ones.</param>
+    /// <param name="extraMeta">More META entries (country, unit, instance, date_begin, language, currency...).</param>
     public static PbInstance Create(
         string description,
         long budget,
@@ -62,25 +65,44 @@ public static class PbScoringExport
                     throw new ArgumentException($"voter '{ballot.VoterId}' gives project '{projectId}' grade {grade}, outside 0..{gradeCount - 1}", nameof(ballots));
                 graded.Add((p, grade));
             }
-            graded.Sort((a, b) => a.Position.CompareTo(b.Position));
+            graded.Sort((a, b) => a.Grade != b.Grade ? b.Grade.CompareTo(a.Grade) : a.Position.CompareTo(b.Position));
             foreach (var (p, grade) in graded)
                 scores[p] += grade;
             votes.Add(new PbVote(ballot.VoterId, graded.Select(g => projects[g.Position].Id).ToArray(), graded.Select(g => (long)g.Grade).ToArray()));
         }
 
-        string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+        var meta = Meta(description, projects.Count, votes.Count, budget, projects.Sum(p => p.Cost), gradeCount, rule, extraMeta);
+        bool withSelected = projects.Any(p => p.Selected is not null);
+        var pbProjects = projects.Select((p, i) => new PbProject(p.Id, p.Cost, p.Name, withSelected
+            ? [new("score", N(scores[i])), new("selected", p.Selected == true ? "1" : "0")]
+            : [new("score", N(scores[i]))])).ToArray();
+        string[] projectColumns = withSelected ? ["project_id", "cost", "score", "name", "selected"] : ["project_id", "cost", "score", "name"];
+        return new PbInstance(meta, pbProjects, votes, projectColumns, ["voter_id", "vote", "points"]);
+    }
+
+    /// <summary>
+    /// The META of an export, in the format's order: the given entries, the counts, <c>vote_type</c> scoring,
+    /// <c>min_points</c> 0 and <c>max_points</c> G-1, and <c>fully_funded</c> 1 when the budget covers every project.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry of <paramref name="extraMeta"/> is one this method writes, or appears twice.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> Meta(
+        string description, int projects, long votes, long budget, long totalCost, int gradeCount, string? rule,
+        IEnumerable<KeyValuePair<string, string>>? extraMeta)
+    {
         var meta = new List<KeyValuePair<string, string>>
         {
             new("description", description),
-            new("num_projects", N(projects.Count)),
-            new("num_votes", N(votes.Count)),
+            new("num_projects", N(projects)),
+            new("num_votes", N(votes)),
             new("budget", N(budget)),
             new("vote_type", "scoring"),
+            new("min_points", "0"),
+            new("max_points", N(gradeCount - 1)),
         };
         if (rule is not null)
             meta.Add(new("rule", rule));
-        meta.Add(new("min_points", "0"));
-        meta.Add(new("max_points", N(gradeCount - 1)));
+        if (budget >= totalCost)
+            meta.Add(new("fully_funded", "1"));
         var keys = meta.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in extraMeta ?? [])
         {
@@ -88,8 +110,8 @@ public static class PbScoringExport
                 throw new ArgumentException($"META key '{entry.Key}' is already written", nameof(extraMeta));
             meta.Add(entry);
         }
-
-        var pbProjects = projects.Select((p, i) => new PbProject(p.Id, p.Cost, p.Name, [new("score", N(scores[i]))])).ToArray();
-        return new PbInstance(meta, pbProjects, votes, ["project_id", "cost", "score", "name"], ["voter_id", "vote", "points"]);
+        return PbMetaKeys.Sort(meta).ToArray();
     }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ namespace Voting.Core.Pabulib;
 
 /// <summary>
 /// Writes a <see cref="PbInstance"/> as a Pabulib file: META, PROJECTS and VOTES with their headers, ';' between
-/// fields, a field quoted (quotes doubled) only when it holds ';', '"' or a line break. Reading the output with
+/// fields, a field quoted (quotes doubled) only when <see cref="NeedsQuotes"/> says so. Reading the output with
 /// <see cref="PbReader"/> gives the same instance back.
 /// </summary>
 public static class PbWriter
@@ -80,7 +80,7 @@ public static class PbWriter
             if (c > 0)
                 writer.Write(';');
             var cell = cells[c];
-            if (cell.AsSpan().IndexOfAny(";\"\n\r") >= 0 || (cell.Length > 0 && cell[0] == '"'))
+            if (NeedsQuotes(cell))
             {
                 writer.Write('"');
                 writer.Write(cell.Replace("\"", "\"\""));
@@ -93,4 +93,11 @@ public static class PbWriter
         }
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// Whether a field is written in quotes: when it holds ';', '"' or a line break, or starts or ends with
+    /// whitespace (which a reader drops around a field that is not quoted).
+    /// </summary>
+    public static bool NeedsQuotes(string cell) =>
+        cell.AsSpan().IndexOfAny(";\"\n\r") >= 0 || (cell.Length > 0 && (char.IsWhiteSpace(cell[0]) || char.IsWhiteSpace(cell[^1])));
 }

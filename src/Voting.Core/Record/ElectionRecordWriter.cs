@@ -107,6 +107,8 @@ public static class ElectionRecordWriter
             throw new ArgumentException($"the results reflect {results.Version} events, the log has {events}", nameof(results));
         if (results.Ballots != ballots)
             throw new ArgumentException($"the results count {results.Ballots} ballots, the log {ballots}", nameof(results));
+        if (!results.Envelopes.Select(r => r.Id).SequenceEqual(definition.Envelopes.Select(e => e.Id)))
+            throw new ArgumentException("the results' envelopes are not the definition's, in its order", nameof(results));
 
         // ballots.csv
         await using (var stream = await sink.CreateAsync(RecordFiles.Ballots, cancellationToken).ConfigureAwait(false))
@@ -139,7 +141,7 @@ public static class ElectionRecordWriter
             var projectIds = envelope.Projects.Select(p => Encoding.UTF8.GetBytes(p.Id)).ToArray();
             await using var stream = await sink.CreateAsync(name, cancellationToken).ConfigureAwait(false);
             using var output = new HashedOutput(stream);
-            PabulibExport.WriteHead(output, definition, envelope, votes, scores);
+            PabulibExport.WriteHead(output, definition, envelope, votes, scores, results.Envelopes[e].Allocation);
             foreach (int row in counted)
             {
                 if (rows[row].Envelope != e) continue;

@@ -92,6 +92,7 @@ public static class RecordVerifier
         // ballots pass
         private CsvFold? _csv;
         private RowStore? _csvRows;
+        private ElectionResults? _recount; // of ballots.csv; its version is set when results.json is compared
         private bool _pabulibRan;
 
         public VerificationReport Execute()
@@ -306,9 +307,14 @@ public static class RecordVerifier
                     HashOnly(name);
                 return;
             }
+            if (_csv is { HeaderRead: true, InvalidRows: 0 } && _csvRows is { } rows)
+            {
+                var index = _index!;
+                _recount = ElectionCount.Count(_csv.Tally, 0, envelope => BallotsOf(rows, index, envelope));
+            }
             for (int e = 0; e < _definition.Envelopes.Count; e++)
                 PabulibPass(e);
-            _pabulibRan = _csv is { HeaderRead: true };
+            _pabulibRan = _recount is not null;
         }
 
         private void PabulibPass(int e)
@@ -320,7 +326,7 @@ public static class RecordVerifier
                 _pabulibFindings.Add(name, null, null, "missing");
                 return;
             }
-            if (_csv is not { HeaderRead: true } || _csvRows is null)
+            if (_csv is not { HeaderRead: true } || _csvRows is null || _recount is null)
             {
                 HashOnly(name);
                 return;
@@ -333,7 +339,7 @@ public static class RecordVerifier
                 for (int g = 0; g < profile.Length; g++) scores[p] += g * profile[g];
             }
             var head = new ArrayBufferWriter<byte>();
-            PabulibExport.WriteHead(head, _definition, envelope, _csv.RowsPerEnvelope[e], scores);
+            PabulibExport.WriteHead(head, _definition, envelope, _csv.RowsPerEnvelope[e], scores, _recount.Envelopes[e].Allocation);
             var expectedHead = Encoding.UTF8.GetString(head.WrittenSpan).Split('\n')[..^1];
             var projectIds = envelope.Projects.Select(p => Encoding.UTF8.GetBytes(p.Id)).ToArray();
             using var stream = record.OpenRead(name);
@@ -570,9 +576,7 @@ public static class RecordVerifier
             if (version is null)
                 return Result(ResultsCheck, title, _resultFindings, null, "neither the manifest nor the log gives the number of events");
 
-            var rows = _csvRows;
-            var index = _index!;
-            var recount = ElectionCount.Count(_csv.Tally, version.Value, envelope => BallotsOf(rows, index, envelope));
+            var recount = _recount! with { Version = version.Value };
             var recounted = JsonSerializer.SerializeToUtf8Bytes(recount, VotingJson.Indented);
             if (published.AsSpan().SequenceEqual(recounted))
                 return Result(ResultsCheck, title, _resultFindings, $"{recount.Ballots} ballots, {recount.Envelopes.Count} envelopes recounted, identical");

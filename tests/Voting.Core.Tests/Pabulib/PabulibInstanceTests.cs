@@ -93,7 +93,7 @@ public class PabulibInstanceTests
         var instance = PbReader.ReadFile(PabulibFolder.File(file));
         var ranking = PbAllocation.Ranking(instance);
         var ballots = PbAllocation.Ballots(instance);
-        long budget = instance.Budget!.Value;
+        var budget = instance.Budget!.Value;
         (IReadOnlyList<string> Selected, long Cost) At(long perVoter) => EqualSharesAllocation.FixedBudget(ranking, ballots, perVoter * ballots.Count);
         bool Exhaustive((IReadOnlyList<string> Selected, long Cost) o) => ranking.All(c => o.Selected.Contains(c.Id) || o.Cost + c.Cost > budget);
 

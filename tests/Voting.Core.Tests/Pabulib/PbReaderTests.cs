@@ -94,33 +94,34 @@ public class PbReaderTests
     }
 
     [Theory]
-    [InlineData("100000.0", 100000)]
-    [InlineData("100000.00", 100000)]
-    [InlineData(" 42 ", 42)]
-    public void Accepts_a_budget_with_a_zero_fraction(string budget, long expected)
+    [InlineData("100000.0", "100000")]
+    [InlineData("100000.00", "100000")]
+    [InlineData(" 42 ", "42")]
+    [InlineData("1500000.50", "1500000.5")]
+    public void Reads_the_budget_as_an_exact_number(string budget, string expected)
     {
         var instance = PbReader.Parse(Approval.Replace("budget;100", "budget;" + budget));
-        Assert.Equal(expected, instance.Budget);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), instance.Budget);
     }
 
     [Theory]
-    [InlineData("100000.5")]
     [InlineData("1e5")]
     [InlineData("abc")]
     [InlineData("1,000")]
-    public void Refuses_a_budget_that_is_not_a_whole_number(string budget)
+    [InlineData("1.000.000")]
+    public void Refuses_a_budget_that_is_not_a_number(string budget)
     {
         var e = Fails(Approval.Replace("budget;100", "budget;" + budget));
         Assert.Equal(6, e.Line);
         Assert.Equal("budget", e.Field);
-        Assert.Equal($"line 6, field 'budget': '{budget}' is not a whole number", e.Message);
+        Assert.Equal($"line 6, field 'budget': '{budget}' is not a number", e.Message);
     }
 
     [Fact]
     public void A_bad_cost_names_its_line_and_field()
     {
         var e = Fails(Approval.Replace("2;50;2;Library;0", "2;abc;2;Library;0"));
-        Assert.Equal("line 12, field 'cost': 'abc' is not a whole number", e.Message);
+        Assert.Equal("line 12, field 'cost': 'abc' is not a number", e.Message);
         Assert.Equal(12, e.Line);
         Assert.Equal("cost", e.Field);
     }
@@ -146,13 +147,6 @@ public class PbReaderTests
     {
         var e = Fails(Approval.Replace("a;1,2;34", "a;1,9;34"));
         Assert.Equal("line 16, field 'vote': project '9' is not in PROJECTS", e.Message);
-    }
-
-    [Fact]
-    public void A_project_listed_twice_in_a_vote_is_refused()
-    {
-        var e = Fails(Approval.Replace("a;1,2;34", "a;1,1;34"));
-        Assert.Equal("line 16, field 'vote': project '1' appears twice", e.Message);
     }
 
     [Fact]
@@ -212,11 +206,11 @@ public class PbReaderTests
     }
 
     [Fact]
-    public void Rows_must_have_as_many_fields_as_the_header()
+    public void A_row_may_not_have_more_fields_than_the_header()
     {
-        var e = Fails(Approval.Replace("3;30;1;Bench;1", "3;30;1;Bench"));
+        var e = Fails(Approval.Replace("3;30;1;Bench;1", "3;30;1;Bench;1;extra"));
         Assert.Equal(13, e.Line);
-        Assert.StartsWith("line 13: 4 fields, but the header has 5", e.Message);
+        Assert.StartsWith("line 13: 6 fields, but the header has 5", e.Message);
     }
 
     [Fact]
@@ -256,7 +250,7 @@ public class PbReaderTests
         Assert.Equal("Books; \"more\"\nand more", instance.Projects[1].Name);
         // the line break inside the quotes counts: the bench is now on line 14
         var e = Fails(Approval.Replace("2;50;2;Library;0", "2;50;2;\"Two\nlines\";0").Replace("3;30;1;Bench;1", "3;x;1;Bench;1"));
-        Assert.Equal("line 14, field 'cost': 'x' is not a whole number", e.Message);
+        Assert.Equal("line 14, field 'cost': 'x' is not a number", e.Message);
         Assert.Equal("line 12: a quoted field is not closed before the end of the file",
             Fails(Approval.Replace("2;50;2;Library;0", "2;50;2;\"Library;0")).Message);
     }

@@ -25,13 +25,14 @@ public class PbWriterTests
         extraMeta: [new("country", "France"), new("currency", "EUR")]);
 
     [Fact]
-    public void The_scoring_export_writes_grades_as_points()
+    public void The_scoring_export_writes_grades_as_points_best_first_and_meta_in_the_format_order()
     {
         var text = PbWriter.ToText(Export());
         Assert.Equal("""
             META
             key;value
             description;Paris 11e, 2026
+            country;France
             num_projects;3
             num_votes;3
             budget;60000
@@ -39,7 +40,6 @@ public class PbWriterTests
             rule;greedy
             min_points;0
             max_points;4
-            country;France
             currency;EUR
             PROJECTS
             project_id;cost;score;name
@@ -49,10 +49,30 @@ public class PbWriterTests
             VOTES
             voter_id;vote;points
             r1;p1,p2,p3;4,2,0
-            r2;p1,p3;1,3
+            r2;p3,p1;3,1
             r3;;
 
             """.ReplaceLineEndings("\n"), text);
+    }
+
+    [Fact]
+    public void Equal_points_keep_the_project_order()
+    {
+        var instance = PbScoringExport.Create("d", 60000, 5, Projects,
+            [new("v", new Dictionary<string, int> { ["p3"] = 2, ["p1"] = 2, ["p2"] = 4 })]);
+        Assert.Equal(["p2", "p1", "p3"], instance.Votes[0].Projects);
+        Assert.Equal([4L, 2L, 2L], instance.Votes[0].Points!);
+    }
+
+    [Fact]
+    public void The_selected_column_and_fully_funded_are_written_when_known()
+    {
+        var projects = Projects.Select(p => p with { Selected = p.Id != "p2" }).ToArray();
+        var text = PbWriter.ToText(PbScoringExport.Create("d", 75000, 5, projects, []));
+        Assert.Contains("\nfully_funded;1\n", text);
+        Assert.Contains("\nproject_id;cost;score;name;selected\np1;40000;0;Trees on the square;1\np2;25000;0;\"Bike racks; covered\";0\n", text);
+        var partly = PbWriter.ToText(PbScoringExport.Create("d", 74999, 5, projects, []));
+        Assert.DoesNotContain("fully_funded", partly);
     }
 
     [Fact]

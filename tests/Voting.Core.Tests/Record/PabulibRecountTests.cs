@@ -13,7 +13,8 @@ namespace Voting.Core.Tests.Record;
 /// <summary>
 /// The record's Pabulib export is what <see cref="PbWriter"/> writes for <see cref="PbScoringExport"/>, and the
 /// count can be redone from it alone: profiles from the points, majority-judgment ranking, and the allocation
-/// rules of the <c>allocate</c> command, giving the ranking and the selection of results.json.
+/// rules of the <c>allocate</c> command with the definition's rule, giving the ranking and the selection of
+/// results.json and of the files' <c>selected</c> column.
 /// </summary>
 public class PabulibRecountTests(SampleRecord sample) : IClassFixture<SampleRecord>
 {
@@ -24,14 +25,15 @@ public class PabulibRecountTests(SampleRecord sample) : IClassFixture<SampleReco
         var rows = record.ReadBallots(sample.Definition).ToArray();
         foreach (var envelope in sample.Definition.Envelopes)
         {
+            var allocation = sample.Results.Envelopes.Single(r => r.Id == envelope.Id).Allocation!;
             var instance = PbScoringExport.Create(
-                PabulibExport.Description(sample.Definition, envelope),
+                PabulibExport.Description(sample.Definition, envelope, allocation),
                 envelope.Budget ?? 0,
                 sample.Definition.Grades.Count,
-                envelope.Projects.Select(p => new PbGradedProject(p.Id, p.Cost ?? 0, PabulibExport.ProjectName(p))).ToArray(),
+                envelope.Projects.Select(p => new PbGradedProject(p.Id, p.Cost ?? 0, PabulibExport.ProjectName(p), allocation.Selected.Contains(p.Id))).ToArray(),
                 rows.Where(r => r.Envelope == envelope.Id).Select(r => new PbGradedBallot(r.Receipt, r.Grades)),
-                envelope.Rule,
-                PabulibExport.ExtraMeta(sample.Definition, envelope));
+                PabulibExport.Rule(allocation),
+                PabulibExport.ExtraMeta(sample.Definition, envelope, allocation));
             var expected = PbWriter.ToText(instance);
             var actual = File.ReadAllText(Path.Combine(sample.Folder, RecordFiles.Pabulib(envelope.Id)), Encoding.UTF8);
             Assert.Equal(expected, actual);
@@ -84,15 +86,16 @@ public class PabulibRecountTests(SampleRecord sample) : IClassFixture<SampleReco
             Assert.Equal(published.Ranking.Select(p => (p.Project, p.Rank, p.MajorityGrade)), ranking.Projects.Select(p => (p.Id, p.Rank, p.MajorityGrade)));
             Assert.Equal(published.Ranking.Select(p => p.Profile), ranking.Projects.Select(p => p.Profile));
 
-            // the allocate command's rules, on that ranking, with the file's budget and rule
-            var rule = instance.Rule!;
-            var candidates = ranking.Projects.Select(p => new AllocationCandidate(p.Id, instance.FindProject(p.Id)!.Cost, p.MajorityGrade, p.MeetsThreshold)).ToArray();
+            // the allocate command's rules, on that ranking, with the file's budget and the envelope's rule
+            var rule = definition.Envelopes.Single(e => e.Id == published.Id).Rule ?? AllocationRules.Greedy;
+            var candidates = ranking.Projects.Select(p => new AllocationCandidate(p.Id, (long)instance.FindProject(p.Id)!.Cost, p.MajorityGrade, p.MeetsThreshold)).ToArray();
             var approvals = AllocationRules.NeedsBallots(rule)
                 ? instance.Votes.Select(v => GradedBallots.ToApproval(v.VoterId, v.Projects.Select((id, i) => (id, (int)v.Points![i])).ToDictionary(x => x.id, x => x.Item2), grades)).ToArray()
                 : null;
-            var allocation = Allocator.Allocate(rule, candidates, instance.Budget!.Value, approvals, rule == AllocationRules.GreedyThreshold ? (grades + 1) / 2 : null);
+            var allocation = Allocator.Allocate(rule, candidates, (long)instance.Budget!.Value, approvals, rule == AllocationRules.GreedyThreshold ? (grades + 1) / 2 : null);
             Assert.Equal(published.Allocation!.Selected, allocation.Selected);
             Assert.Equal(published.Allocation.Cost, allocation.Cost);
+            Assert.Equal(allocation.Selected.Order(), instance.Projects.Where(p => p.Selected == true).Select(p => p.Id).Order());
         }
     }
 }
