@@ -9,9 +9,15 @@ internal static class StoreNames
     /// <summary>Key: election id. The election's status (see <see cref="Elections.ElectionDocument"/>).</summary>
     public const string Elections = "elections";
 
-    /// <summary>Key: <c>{election}/{import number}</c>. One voter import each (see <see cref="Elections.RollImport"/>).</summary>
-    public const string VoterRoll = "voterroll";
+    /// <summary>Key: <c>{election}/{import number}</c>. One committed import of voters each (see <see cref="Roll.RollImport"/>).</summary>
+    public const string RollImports = "rollimports";
 
-    /// <summary>Key: election id. The replayed log saved with its position (see <see cref="Voting.Core.Record.LogReplay.Save"/>).</summary>
+    /// <summary>Key: <see cref="Roll.RollImport.ShardKey"/>. The voters of one import in one ballot box (see <see cref="Roll.RollShard"/>).</summary>
+    public const string RollShards = "rollshards";
+
+    /// <summary>Key: <see cref="Roll.RollImport.VoterIdsKey"/>. The hashed voter ids of one import, to refuse the same voter twice.</summary>
+    public const string RollVoters = "rollvoters";
+
+    /// <summary>Key: the ballot box's <see cref="Boxes.BallotBox.LogId"/>. Its replayed log saved with its position (see <see cref="Voting.Core.Record.LogReplay.Save"/>).</summary>
     public const string Checkpoints = "checkpoints";
 }

@@ -3,6 +3,9 @@ namespace Voting.Grains;
 /// <summary>Tuning of the ballot path; the defaults suit one node with SQLite.</summary>
 public sealed class VotingGrainOptions
 {
+    /// <summary>The ballot boxes of an election whose definition does not say (fixed when the election is created).</summary>
+    public int BallotBoxes { get; set; } = 1;
+
     /// <summary>The most ballots one append to the log carries (group commit); a store's own limits may lower it.</summary>
     public int MaxBallotsPerAppend { get; set; } = 1000;
 

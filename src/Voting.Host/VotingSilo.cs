@@ -13,6 +13,11 @@ internal static class VotingSilo
         var dataDir = configuration.GetSection(VotingWebOptions.Section).Get<VotingWebOptions>()?.DataDirFullPath
                       ?? new VotingWebOptions().DataDirFullPath;
         Directory.CreateDirectory(dataDir);
+        silo.Services.AddOptions<VotingGrainOptions>()
+            .Bind(configuration.GetSection(VotingWebOptions.Section))
+            .Validate(o => o.BallotBoxes is >= 1 and <= Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes,
+                $"Voting:BallotBoxes must be between 1 and {Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes}")
+            .ValidateOnStart();
         switch (settings.Storage.Trim().ToLowerInvariant())
         {
             case "sqlite":

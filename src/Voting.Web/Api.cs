@@ -13,7 +13,7 @@ using Voting.Core.Record;
 using Voting.Core.Results;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
-using Voting.Grains.Storage;
+using Voting.Grains.Boxes;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Voting.Web;
@@ -208,7 +208,7 @@ internal static class Api
         return outcome is { Succeeded: true, Value: { } info } ? Ok(ElectionView.Of(info)) : Fail(outcome);
     }
 
-    private static async Task<IResult> CastBallot(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
+    private static async Task<IResult> CastBallot(string id, HttpContext http, BallotBoxes boxes, IOptions<VotingWebOptions> options)
     {
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
@@ -223,7 +223,9 @@ internal static class Api
             return error;
         if (ballot!.Grades is not { Count: > 0 } grades)
             return Error(StatusCodes.Status400BadRequest, "grades: give a grade index per project, e.g. {\"grades\": {\"project-id\": 3}}");
-        var outcome = await grains.GetGrain<IElectionGrain>(id).Cast(code, grades);
+        if (await boxes.Find(id, code) is not { } found)
+            return UnknownElection(id);
+        var outcome = await found.Box.Cast(found.VoterKey, grades);
         if (!outcome.Succeeded || outcome.Value is not { } receipt)
             return Fail(outcome);
         http.Response.Headers.CacheControl = "no-store";
@@ -263,15 +265,12 @@ internal static class Api
         if (info.Status != ElectionStatus.Closed)
             return Error(StatusCodes.Status409Conflict,
                 $"the record of '{id}' is published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()})");
-        // The log is read straight from storage (streaming), not through a grain call: the host runs the silo beside the web.
-        var store = http.RequestServices.GetService<IBallotLogStore>();
-        if (store is null)
-            return Error(StatusCodes.Status503ServiceUnavailable, "this node has no access to the ballot log; ask a node that runs a silo");
         var definition = await grain.StoredDefinition();
         var results = await grain.Results();
         if (definition is null || results is null)
             return Error(StatusCodes.Status500InternalServerError, $"the definition or the final results of '{id}' could not be read");
-        return new RecordDownload(id, definition, store, results);
+        var logs = BallotBox.All(id, info.BallotBoxes).Select(box => grains.GetGrain<IBallotBoxGrain>(box.GrainKey)).ToArray();
+        return new RecordDownload(id, definition, logs, results);
     }
 
     public static ElectionResults EmptyResults(ElectionDefinition definition) =>
@@ -290,11 +289,11 @@ internal static class Api
     }
 
     /// <summary>
-    /// Streams the record's zip into the response body as <see cref="ElectionRecordWriter"/> writes it, the log read from
-    /// storage as it goes. The writer refuses a log that does not chain from the stored definition or disagrees with the
+    /// Streams the record's zip into the response body as <see cref="ElectionRecordWriter"/> writes it, each ballot box's
+    /// log streamed from its grain as it goes. The writer refuses a log that does not chain from the stored definition or disagrees with the
     /// final results; it finds out while writing, so the response is then cut off (never a complete zip that would not verify).
     /// </summary>
-    private sealed class RecordDownload(string id, byte[] definition, IBallotLogStore store, ElectionResults results) : IResult
+    private sealed class RecordDownload(string id, byte[] definition, IReadOnlyList<IBallotBoxGrain> boxes, ElectionResults results) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -306,7 +305,8 @@ internal static class Api
             var cancellationToken = httpContext.RequestAborted;
             try
             {
-                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, Entries(cancellationToken), results, cancellationToken: cancellationToken);
+                if (boxes.Count != 1) throw new NotSupportedException("a record of several ballot boxes");
+                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, Entries(boxes[0], cancellationToken), results, cancellationToken: cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -327,9 +327,9 @@ internal static class Api
             }
         }
 
-        private async IAsyncEnumerable<LogEntry> Entries([EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<LogEntry> Entries(IBallotBoxGrain box, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var record in store.ReadAsync(id, 1, cancellationToken))
+            await foreach (var record in box.ReadLog().WithCancellation(cancellationToken))
                 yield return new LogEntry(record.Event, record.Hash);
         }
     }

@@ -23,6 +23,7 @@ public static class VotingWebExtensions
     public static IServiceCollection AddVotingWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
+        services.AddSingleton<BallotBoxes>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
         services.ConfigureHttpJsonOptions(o => CopyVotingJson(o.SerializerOptions));

@@ -9,6 +9,9 @@ public static partial class DefinitionErrors
 {
     public const int MaxGrades = 20;
 
+    /// <summary>The most ballot boxes an election's voters can be split over.</summary>
+    public const int MaxBallotBoxes = 256;
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     private static partial Regex IdPattern();
 
@@ -36,6 +39,8 @@ public static partial class DefinitionErrors
             errors.Add("median: only 'lower' is supported");
         if (definition.ParticipationThreshold is < 0 or > 1)
             errors.Add("participationThreshold: a share between 0 and 1");
+        if (definition.BallotBoxes is < 1 or > MaxBallotBoxes)
+            errors.Add($"ballotBoxes: between 1 and {MaxBallotBoxes}");
 
         if (definition.Envelopes is null || definition.Envelopes.Count == 0)
         {

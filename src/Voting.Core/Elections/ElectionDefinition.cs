@@ -13,7 +13,8 @@ public sealed record ElectionDefinition(
     IReadOnlyList<EnvelopeDefinition> Envelopes,
     string Balancing = "static:0",
     string Median = "lower",
-    decimal? ParticipationThreshold = null)
+    decimal? ParticipationThreshold = null,
+    int? BallotBoxes = null)
 {
     [JsonIgnore]
     public GradeScale Scale => new(Grades);

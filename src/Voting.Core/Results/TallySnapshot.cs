@@ -11,6 +11,12 @@ namespace Voting.Core.Results;
 /// </summary>
 public sealed record TallySnapshot(long Version, long Voters, IReadOnlyList<EnvelopeSnapshot> Envelopes)
 {
+    /// <summary>The tallies of a box with no ballot yet.</summary>
+    public static TallySnapshot Empty(ElectionDefinition definition) => new(0, 0, definition.Envelopes
+        .Select(e => new EnvelopeSnapshot(0, new long[e.Projects.Count * definition.Grades.Count],
+            definition.Kind == ElectionKind.Budget && AllocationRules.NeedsBallots(e.Rule ?? AllocationRules.Greedy) ? new Dictionary<string, long>() : null))
+        .ToArray());
+
     public static TallySnapshot Sum(IReadOnlyList<TallySnapshot> boxes)
     {
         if (boxes.Count == 1) return boxes[0];

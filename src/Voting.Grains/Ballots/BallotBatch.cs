@@ -1,6 +1,7 @@
 using System.Buffers;
 using Voting.Core.Elections;
 using Voting.Core.Record;
+using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Storage;
 
@@ -14,7 +15,7 @@ namespace Voting.Grains.Ballots;
 /// </summary>
 internal sealed class BallotBatch
 {
-    private readonly string _electionId;
+    private readonly BallotBox _box;
     private readonly ElectionDefinition _definition;
     private readonly Dictionary<string, int> _envelopeOf;
     private readonly int _maxRecordBytes;
@@ -23,9 +24,9 @@ internal sealed class BallotBatch
     private readonly ArrayBufferWriter<byte> _canonical = new(512);
     private int _recordBytes;
 
-    public BallotBatch(string electionId, ElectionDefinition definition, Dictionary<string, int> envelopeOf, long head, string headHash, int maxRecordBytes)
+    public BallotBatch(BallotBox box, ElectionDefinition definition, Dictionary<string, int> envelopeOf, long head, string headHash, int maxRecordBytes)
     {
-        _electionId = electionId;
+        _box = box;
         _definition = definition;
         _envelopeOf = envelopeOf;
         _maxRecordBytes = maxRecordBytes;
@@ -71,7 +72,7 @@ internal sealed class BallotBatch
         var (storedRevision, previous, _) = _voters.TryGetValue(ballot.VoterKey, out var known) ? known : (stored.Revision, stored, (IReadOnlyList<string>)[]);
         var revision = previous.Revision + 1;
         string receipt;
-        do receipt = ReceiptCommitment.New(_electionId, revision, ballot.Grades);
+        do receipt = _box.ReceiptPrefix + ReceiptCommitment.New(_box.Election, revision, ballot.Grades);
         while (!isNewReceipt(receipt) || _issued.Contains(receipt));
 
         // One event per envelope the ballot grades, in definition order.

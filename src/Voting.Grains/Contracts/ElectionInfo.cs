@@ -7,4 +7,5 @@ namespace Voting.Grains.Contracts;
 public sealed record ElectionInfo(
     [property: Id(0)] ElectionDefinition Definition,
     [property: Id(1)] ElectionStatus Status,
-    [property: Id(2)] long RegisteredVoters);
+    [property: Id(2)] long RegisteredVoters,
+    [property: Id(3)] int BallotBoxes);

@@ -1,65 +1,68 @@
+using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
+using Microsoft.Extensions.Options;
 using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Results;
-using Voting.Grains.Ballots;
+using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Grains.Results;
+using Voting.Grains.Roll;
 using Voting.Grains.Storage;
 
 namespace Voting.Grains.Elections;
 
 /// <summary>
-/// One election: its definition (written once, by Create), its status, its voter roll, and the front door of its
-/// ballots. Reentrant so that many casts wait on the ballot log together (group commit); the changes of state
-/// (create, import, open, close) take turns behind one lock.
+/// One election: its definition (written once, by Create), its status and the imports of its voter roll. Its ballots
+/// are in its ballot boxes, which casts reach directly: the election opens and seals them, adds up their tallies for
+/// the results, and sends a receipt to the box that issued it. Changes of state take turns, one at a time.
 /// </summary>
-[Reentrant]
-public sealed class ElectionGrain(IDocumentStore documents, IElectionCounter counter, ILogger<ElectionGrain> logger) : Grain, IElectionGrain
+public sealed class ElectionGrain(
+    IDocumentStore documents,
+    IElectionCounter counter,
+    IOptions<VotingGrainOptions> options,
+    ILogger<ElectionGrain> logger) : Grain, IElectionGrain
 {
-    private readonly SemaphoreSlim _changes = new(1, 1);
     private ElectionDefinition? _definition;
     private byte[]? _definitionBytes;
-    private BallotCheck? _check;
+    private ElectionDocument _document = new(ElectionStatus.Draft);
+    private string? _documentETag;
+    private int _imports;
+    private long _voters;
+    /// <summary>The hashed ids of the voters on the roll, read at the first import of this activation.</summary>
+    private HashSet<UInt128>? _voterIds;
     private CoalescedCount? _count;
-    private ElectionStatus _status;
-    private string? _statusETag;
-    private VoterRoll _roll = null!;
-    private bool _closing;
-    private int _casting;
-    private TaskCompletionSource? _drained;
 
     private string Id => this.GetPrimaryKeyString();
 
-    private IBallotLogGrain Log { get; set; } = null!;
+    private ElectionStatus Status => _document.Status;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Log = GrainFactory.GetGrain<IBallotLogGrain>(Id);
-        await LoadAsync(cancellationToken);
-    }
+    private IEnumerable<IBallotBoxGrain> Boxes =>
+        BallotBox.All(Id, _document.BallotBoxes).Select(box => GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey));
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        _roll = new VoterRoll(Id);
+        (_definition, _definitionBytes, _document, _documentETag, _imports, _voters, _voterIds, _count) =
+            (null, null, new ElectionDocument(ElectionStatus.Draft), null, 0, 0, null, null);
         var definition = await documents.ReadAsync(StoreNames.Definitions, Id, cancellationToken);
-        if (definition is null)
-        {
-            (_definition, _definitionBytes, _check, _status, _statusETag) = (null, null, null, ElectionStatus.Draft, null);
-            return;
-        }
+        if (definition is null) return;
         _definition = VotingJson.ReadDefinition(definition.Data);
         _definitionBytes = definition.Data;
-        _check = new BallotCheck(_definition);
         _count = new CoalescedCount(_definition, counter);
-        var status = await documents.ReadAsync(StoreNames.Elections, Id, cancellationToken);
-        (_status, _statusETag) = status is null ? (ElectionStatus.Draft, null) : (ElectionDocument.Read(status.Data).Status, status.ETag);
-        await _roll.LoadAsync(documents, cancellationToken);
+        var document = await documents.ReadAsync(StoreNames.Elections, Id, cancellationToken);
+        if (document is not null) (_document, _documentETag) = (ElectionDocument.Read(document.Data), document.ETag);
+        await foreach (var key in documents.ListKeysAsync(StoreNames.RollImports, RollImport.Prefix(Id), cancellationToken))
+        {
+            var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key, cancellationToken))!.Data);
+            _voters += import.Voters;
+            _imports = Math.Max(_imports, RollImport.NumberOf(key));
+        }
     }
 
-    private ElectionInfo Info => new(_definition!, _status, _roll.Count);
+    private ElectionInfo Info => new(_definition!, Status, _voters, _document.BallotBoxes);
 
     public Task<ElectionInfo?> Get() => Task.FromResult(_definition is null ? null : Info);
 
@@ -67,163 +70,140 @@ public sealed class ElectionGrain(IDocumentStore documents, IElectionCounter cou
 
     public async Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition)
     {
-        await _changes.WaitAsync();
+        if (definition is null) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "the definition is missing");
+        if (_definition is not null) return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
+        var errors = DefinitionErrors.Of(definition);
+        if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition: " + string.Join("; ", errors));
+        if (definition.Id != Id) return Outcome<ElectionInfo>.Fail(Failure.Invalid, $"id: '{definition.Id}' is not this election's id '{Id}'");
+
+        var bytes = VotingJson.DefinitionBytes(definition);
         try
         {
-            if (definition is null) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "the definition is missing");
-            if (_definition is not null) return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
-            var errors = DefinitionErrors.Of(definition);
-            if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition: " + string.Join("; ", errors));
-            if (definition.Id != Id) return Outcome<ElectionInfo>.Fail(Failure.Invalid, $"id: '{definition.Id}' is not this election's id '{Id}'");
-
-            var bytes = VotingJson.DefinitionBytes(definition);
-            try
-            {
-                await documents.WriteAsync(StoreNames.Definitions, Id, bytes, expectedETag: null);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                await LoadAsync();
-                return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
-            }
-            _definition = definition;
-            _definitionBytes = bytes;
-            _check = new BallotCheck(definition);
-            _count = new CoalescedCount(definition, counter);
-            await WriteStatusAsync(ElectionStatus.Draft);
-            await GrainFactory.GetGrain<IElectionDirectoryGrain>(0).Add(Id);
-            logger.LogInformation("Election {Election} created", Id);
-            return Outcome<ElectionInfo>.Ok(Info);
+            await documents.WriteAsync(StoreNames.Definitions, Id, bytes, expectedETag: null);
         }
-        finally
+        catch (ConcurrencyConflictException)
         {
-            _changes.Release();
+            await LoadAsync();
+            return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
         }
+        _definition = definition;
+        _definitionBytes = bytes;
+        _count = new CoalescedCount(definition, counter);
+        await WriteDocumentAsync(new ElectionDocument(ElectionStatus.Draft, definition.BallotBoxes ?? options.Value.BallotBoxes));
+        await GrainFactory.GetGrain<IElectionDirectoryGrain>(0).Add(Id);
+        logger.LogInformation("Election {Election} created with {Boxes} ballot boxes", Id, _document.BallotBoxes);
+        return Outcome<ElectionInfo>.Ok(Info);
     }
 
     public async Task<Outcome<IReadOnlyDictionary<string, string>>> ImportVoters(IReadOnlyList<VoterImport> voters)
     {
-        await _changes.WaitAsync();
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            for (int attempt = 0; ; attempt++)
+            if (_definition is null) return Outcome<IReadOnlyDictionary<string, string>>.Fail(Failure.NotFound, $"unknown election '{Id}'");
+            if (Status == ElectionStatus.Closed)
+                return Outcome<IReadOnlyDictionary<string, string>>.Fail(Failure.Closed, $"the vote on '{Id}' is closed: no more voters");
+            _voterIds ??= await ReadVoterIdsAsync();
+            var prepared = RollImportPlan.Prepare(_definition, _document.BallotBoxes, voters, _voterIds);
+            if (!prepared.Succeeded) return Outcome<IReadOnlyDictionary<string, string>>.Fail(prepared.Failure, prepared.Error!);
+            var plan = prepared.Value!;
+            int number = _imports + 1;
+            var import = new RollImport(Guid.NewGuid().ToString("N"), plan.Codes.Count);
+            for (int box = 0; box < plan.Shards.Count; box++)
+                await documents.WriteAsync(StoreNames.RollShards, import.ShardKey(Id, number, box), RollShard.Write(plan.Shards[box]), expectedETag: null);
+            await documents.WriteAsync(StoreNames.RollVoters, import.VoterIdsKey(Id, number), VoterIdBytes(plan.VoterIds), expectedETag: null);
+            try
             {
-                if (_definition is null) return Outcome<IReadOnlyDictionary<string, string>>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-                if (_status == ElectionStatus.Closed)
-                    return Outcome<IReadOnlyDictionary<string, string>>.Fail(Failure.Closed, $"the vote on '{Id}' is closed: no more voters");
-                var prepared = _roll.Prepare(_definition, voters);
-                if (!prepared.Succeeded) return Outcome<IReadOnlyDictionary<string, string>>.Fail(prepared.Failure, prepared.Error!);
-                var (import, codes) = prepared.Value;
-                try
-                {
-                    await documents.WriteAsync(StoreNames.VoterRoll, _roll.KeyOf(_roll.Imports + 1), import.ToBytes(), expectedETag: null);
-                }
-                catch (ConcurrencyConflictException) when (attempt < 2)
-                {
-                    await LoadAsync(); // another activation imported voters: see them, then check again
-                    continue;
-                }
-                _roll.Apply(import);
-                logger.LogInformation("Election {Election}: {Count} voters imported", Id, codes.Count);
-                return Outcome<IReadOnlyDictionary<string, string>>.Ok(codes);
+                await documents.WriteAsync(StoreNames.RollImports, RollImport.Key(Id, number), import.ToBytes(), expectedETag: null);
             }
+            catch (ConcurrencyConflictException) when (attempt < 2)
+            {
+                await LoadAsync(); // another activation imported voters: see them, then check again
+                continue;
+            }
+            _imports = number;
+            _voters += import.Voters;
+            _voterIds.UnionWith(plan.VoterIds);
+            await Task.WhenAll(Boxes.Select(box => box.LoadRoll()));
+            logger.LogInformation("Election {Election}: {Count} voters imported", Id, import.Voters);
+            return Outcome<IReadOnlyDictionary<string, string>>.Ok(plan.Codes);
         }
-        finally
+    }
+
+    private async Task<HashSet<UInt128>> ReadVoterIdsAsync()
+    {
+        var ids = new HashSet<UInt128>();
+        await foreach (var key in documents.ListKeysAsync(StoreNames.RollImports, RollImport.Prefix(Id)))
         {
-            _changes.Release();
+            var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key))!.Data);
+            var stored = await documents.ReadAsync(StoreNames.RollVoters, import.VoterIdsKey(Id, RollImport.NumberOf(key)))
+                ?? throw new InvalidDataException($"election '{Id}': import {key} has no voter ids");
+            for (int at = 0; at + 16 <= stored.Data.Length; at += 16) ids.Add(BinaryPrimitives.ReadUInt128BigEndian(stored.Data.AsSpan(at)));
         }
+        return ids;
+    }
+
+    private static byte[] VoterIdBytes(IReadOnlyList<UInt128> ids)
+    {
+        var bytes = new byte[ids.Count * 16];
+        for (int i = 0; i < ids.Count; i++) BinaryPrimitives.WriteUInt128BigEndian(bytes.AsSpan(i * 16), ids[i]);
+        return bytes;
     }
 
     public async Task<Outcome<ElectionInfo>> Open()
     {
-        await _changes.WaitAsync();
-        try
-        {
-            if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-            if (_status != ElectionStatus.Draft)
-                return Outcome<ElectionInfo>.Fail(_status == ElectionStatus.Closed ? Failure.Closed : Failure.NotOpen,
-                    $"election '{Id}' is already {Describe(_status)}: only a draft opens");
-            await WriteStatusAsync(ElectionStatus.Open);
-            logger.LogInformation("Election {Election} opened", Id);
-            return Outcome<ElectionInfo>.Ok(Info);
-        }
-        finally
-        {
-            _changes.Release();
-        }
+        if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
+        if (Status != ElectionStatus.Draft)
+            return Outcome<ElectionInfo>.Fail(Status == ElectionStatus.Closed ? Failure.Closed : Failure.NotOpen,
+                $"election '{Id}' is already {Describe(Status)}: only a draft opens");
+        await WriteDocumentAsync(_document with { Status = ElectionStatus.Open });
+        await Task.WhenAll(Boxes.Select(box => box.Open()));
+        logger.LogInformation("Election {Election} opened", Id);
+        return Outcome<ElectionInfo>.Ok(Info);
     }
 
     public async Task<Outcome<ElectionInfo>> Close()
     {
-        await _changes.WaitAsync();
-        try
-        {
-            if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-            if (_status == ElectionStatus.Draft) return Outcome<ElectionInfo>.Fail(Failure.NotOpen, $"the vote on '{Id}' is not open: nothing to close");
-            if (_status == ElectionStatus.Closed) return Outcome<ElectionInfo>.Fail(Failure.Closed, $"the vote on '{Id}' is already closed");
+        if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
+        if (Status == ElectionStatus.Draft) return Outcome<ElectionInfo>.Fail(Failure.NotOpen, $"the vote on '{Id}' is not open: nothing to close");
+        if (Status == ElectionStatus.Closed) return Outcome<ElectionInfo>.Fail(Failure.Closed, $"the vote on '{Id}' is already closed");
 
-            // From here on, casts are refused; the ones already on their way to the log finish first.
-            _closing = true;
-            try
-            {
-                if (_casting > 0)
-                {
-                    _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    await _drained.Task;
-                }
-                await WriteStatusAsync(ElectionStatus.Closed);
-            }
-            finally
-            {
-                _closing = false;
-            }
-            await Log.Settle();
-            logger.LogInformation("Election {Election} closed", Id);
-            return Outcome<ElectionInfo>.Ok(Info);
-        }
-        finally
-        {
-            _changes.Release();
-        }
+        // Every box stops taking casts and makes the ones it took durable; then the status says closed, and the
+        // boxes are sealed once more, in case one was reactivated from the stored status in between.
+        await Task.WhenAll(Boxes.Select(box => box.Seal()));
+        await WriteDocumentAsync(_document with { Status = ElectionStatus.Closed });
+        await Task.WhenAll(Boxes.Select(box => box.Seal()));
+        logger.LogInformation("Election {Election} closed", Id);
+        return Outcome<ElectionInfo>.Ok(Info);
     }
 
     public async Task<Outcome<CastReceipt>> Cast(string invitationCode, IReadOnlyDictionary<string, int> grades)
     {
         if (_definition is null) return Outcome<CastReceipt>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-        if (_status == ElectionStatus.Draft) return Outcome<CastReceipt>.Fail(Failure.NotOpen, $"the vote on '{Id}' is not open yet");
-        if (_status == ElectionStatus.Closed || _closing) return Outcome<CastReceipt>.Fail(Failure.Closed, $"the vote on '{Id}' is closed");
-        var voterKey = InvitationCodes.Hash(invitationCode);
-        var envelopes = voterKey is null ? null : _roll.EnvelopesOf(voterKey);
-        if (envelopes is null) return Outcome<CastReceipt>.Fail(Failure.Unauthorized, "unknown invitation code");
-        if (_check!.Check(grades, envelopes) is { } refusal) return Outcome<CastReceipt>.Fail(refusal.Failure, refusal.Error);
-
-        _casting++;
-        try
-        {
-            return await Log.Append(new BallotSubmission(voterKey!, grades));
-        }
-        finally
-        {
-            if (--_casting == 0) _drained?.TrySetResult();
-        }
+        if (InvitationCodes.Hash(invitationCode) is not { } voterKey) return Outcome<CastReceipt>.Fail(Failure.Unauthorized, "unknown invitation code");
+        return await GrainFactory.GetGrain<IBallotBoxGrain>(BallotBox.Of(Id, voterKey, _document.BallotBoxes).GrainKey).Cast(voterKey, grades);
     }
 
-    public async Task<ElectionResults?> Results() =>
-        _definition is null || _status == ElectionStatus.Draft ? null : await _count!.CountAsync(await Log.Tallies());
+    public async Task<ElectionResults?> Results()
+    {
+        if (_definition is null || Status == ElectionStatus.Draft) return null;
+        var tallies = await Task.WhenAll(Boxes.Select(box => box.Tallies()));
+        return await _count!.CountAsync(TallySnapshot.Sum(tallies));
+    }
 
     public async Task<Outcome<ReceiptStatus>> Receipt(string receipt)
     {
         if (_definition is null) return Outcome<ReceiptStatus>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-        if (_status == ElectionStatus.Draft) return Outcome<ReceiptStatus>.Fail(Failure.NotFound, "unknown receipt");
-        return await Log.Receipt(receipt);
+        if (Status == ElectionStatus.Draft || BallotBox.OfReceipt(Id, receipt, _document.BallotBoxes) is not { } box)
+            return Outcome<ReceiptStatus>.Fail(Failure.NotFound, "unknown receipt");
+        return await GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey).Receipt(receipt);
     }
 
-    private async Task WriteStatusAsync(ElectionStatus status)
+    private async Task WriteDocumentAsync(ElectionDocument document)
     {
         try
         {
-            _statusETag = await documents.WriteAsync(StoreNames.Elections, Id, new ElectionDocument(status).ToBytes(), _statusETag);
-            _status = status;
+            _documentETag = await documents.WriteAsync(StoreNames.Elections, Id, document.ToBytes(), _documentETag);
+            _document = document;
         }
         catch (ConcurrencyConflictException)
         {

@@ -7,7 +7,7 @@ namespace Voting.Grains.Elections;
 /// One-time invitation codes: 128 random bits written as 26 characters of Crockford's base32 (no I, L, O, U).
 /// Only their SHA-256 is stored; the hash is also the voter's key for the ballot slots.
 /// </summary>
-internal static class InvitationCodes
+public static class InvitationCodes
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 26;

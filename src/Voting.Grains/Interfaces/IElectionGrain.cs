@@ -1,5 +1,6 @@
 using Voting.Core.Elections;
 using Voting.Core.Results;
+using Orleans.Concurrency;
 using Voting.Grains.Contracts;
 
 namespace Voting.Grains.Interfaces;
@@ -9,12 +10,15 @@ public interface IElectionGrain : IGrainWithStringKey
 {
     Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition);
 
+    /// <summary>Interleaves with everything: a read of what the grain holds.</summary>
+    [AlwaysInterleave]
     Task<ElectionInfo?> Get();
 
     /// <summary>
     /// The definition's bytes exactly as stored when the election was created (null for an unknown election): their
     /// SHA-256 is the genesis of the ballot log's hash chain, and they are the record's <c>definition.json</c>.
     /// </summary>
+    [AlwaysInterleave]
     Task<byte[]?> StoredDefinition();
 
     /// <summary>Adds voters to the roll and returns each one's invitation code, once; only the codes' hashes are stored.</summary>
@@ -24,11 +28,17 @@ public interface IElectionGrain : IGrainWithStringKey
 
     Task<Outcome<ElectionInfo>> Close();
 
-    /// <summary>Casts or replaces the ballot of the voter holding <paramref name="invitationCode"/>; completes once the ballot is durable.</summary>
+    /// <summary>
+    /// Casts or replaces the ballot of the voter holding <paramref name="invitationCode"/> through the voter's ballot box;
+    /// completes once the ballot is durable. (The web casts to the box directly.) Interleaves: it only forwards.
+    /// </summary>
+    [AlwaysInterleave]
     Task<Outcome<CastReceipt>> Cast(string invitationCode, IReadOnlyDictionary<string, int> grades);
 
-    /// <summary>The latest results snapshot (null before any count).</summary>
+    /// <summary>The count of every ballot acknowledged so far, by every box (null while the election is a draft); interleaves, as a slow count may take a while.</summary>
+    [AlwaysInterleave]
     Task<ElectionResults?> Results();
 
+    [AlwaysInterleave]
     Task<Outcome<ReceiptStatus>> Receipt(string receipt);
 }

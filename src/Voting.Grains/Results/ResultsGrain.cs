@@ -7,8 +7,8 @@ using Voting.Grains.Interfaces;
 namespace Voting.Grains.Results;
 
 /// <summary>
-/// Counts the tallies an election's ballot log pushes (at most a few times a second, so each count reflects a batch
-/// of ballots, not one resident's) and fans the results out to the subscribed observers (one per web node). The
+/// Adds up and counts the tallies an election's ballot boxes push (each at most a few times a second, so each count
+/// reflects a batch of ballots, not one resident's) and fans the results out to the subscribed observers (one per web node). The
 /// count runs outside this grain's turns, newest tallies first. Subscriptions expire after
 /// <see cref="SubscriptionLifetime"/>: an observer subscribes again before that.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class ResultsGrain(IElectionCounter counter, ILogger<ResultsGrain>
 
     private readonly ObserverManager<IResultsObserver> _observers = new(SubscriptionLifetime, logger);
     private CoalescedCount? _count;
+    private TallySnapshot[] _boxes = [];
     private ElectionResults? _latest;
 
     public Task Subscribe(IResultsObserver observer)
@@ -34,7 +35,7 @@ public sealed class ResultsGrain(IElectionCounter counter, ILogger<ResultsGrain>
         return Task.CompletedTask;
     }
 
-    public async Task Publish(TallySnapshot tallies)
+    public async Task Publish(int box, TallySnapshot tallies)
     {
         try
         {
@@ -42,9 +43,15 @@ public sealed class ResultsGrain(IElectionCounter counter, ILogger<ResultsGrain>
             {
                 var info = await GrainFactory.GetGrain<IElectionGrain>(this.GetPrimaryKeyString()).Get()
                     ?? throw new InvalidOperationException($"election '{this.GetPrimaryKeyString()}' has no definition");
-                _count ??= new CoalescedCount(info.Definition, counter);
+                if (_count is null)
+                {
+                    _boxes = Enumerable.Repeat(TallySnapshot.Empty(info.Definition), info.BallotBoxes).ToArray();
+                    _count = new CoalescedCount(info.Definition, counter);
+                }
             }
-            var results = await _count.CountAsync(tallies);
+            if (tallies.Version <= _boxes[box].Version) return;
+            _boxes[box] = tallies;
+            var results = await _count.CountAsync(TallySnapshot.Sum(_boxes));
             if (_latest is not null && results.Version <= _latest.Version) return;
             _latest = results;
             _observers.Notify(o => o.OnResults(results));

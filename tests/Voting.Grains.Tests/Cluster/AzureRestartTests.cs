@@ -16,6 +16,14 @@ public sealed class AzureRestartTests(AzuriteFixture azurite)
             voters: 250, waitForCheckpoint: TimeSpan.FromSeconds(1.5));
 
     [Fact]
+    public Task On_Azure_storage_with_four_ballot_boxes_a_kill_mid_load_loses_no_acknowledged_ballot_and_counts_none_twice() =>
+        RestartScenario.RunAsync(
+            () => VotingCluster.StartAsync(
+                services => services.UseAzureVotingStorage(azurite.ConnectionString, _prefix),
+                o => o.CheckpointInterval = TimeSpan.FromMilliseconds(300)),
+            voters: 250, waitForCheckpoint: TimeSpan.FromSeconds(1.5), boxes: 4);
+
+    [Fact]
     public async Task On_Azure_storage_two_hundred_concurrent_casts_by_one_voter_leave_one_counted_ballot()
     {
         await using var cluster = await VotingCluster.StartAsync(services => services.UseAzureVotingStorage(azurite.ConnectionString, _prefix));

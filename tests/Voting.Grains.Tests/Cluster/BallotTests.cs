@@ -40,11 +40,13 @@ public sealed class BallotTests(ClusterFixture fixture)
         Assert.Equal(Failure.NotFound, (await election.Receipt("nonsense")).Failure);
     }
 
-    [Fact]
-    public async Task Revotes_move_the_tallies_to_a_recount_of_the_final_ballots()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Revotes_move_the_tallies_to_a_recount_of_the_final_ballots(int boxes)
     {
         const int voters = 60;
-        var (election, codes) = await Elections.OpenBudget(_grains, "revotes", voters);
+        var (election, codes) = await Elections.OpenBudget(_grains, "revotes", voters, boxes);
         var random = new Random(7);
         var final = new Dictionary<string, int>[voters];
         var receipts = new List<(string Receipt, int Voter, long Revision)>();
@@ -61,7 +63,7 @@ public sealed class BallotTests(ClusterFixture fixture)
                 receipts.Add((outcomes[i].Value!.Receipt, who[i], outcomes[i].Value!.Revision));
             }
             var results = (await election.Results())!;
-            var expected = Recount.FromBallots(Elections.Budget(election.GetPrimaryKeyString()), final.Where(b => b is not null), results.Version);
+            var expected = Recount.FromBallots(Elections.Budget(election.GetPrimaryKeyString(), boxes), final.Where(b => b is not null), results.Version);
             Recount.AssertSame(expected, results);
         }
 
@@ -104,10 +106,12 @@ public sealed class BallotTests(ClusterFixture fixture)
         Assert.False((await election.Receipt(intruder.Receipt)).Value!.Counted);
     }
 
-    [Fact]
-    public async Task A_ballot_after_close_is_refused_and_the_final_results_stay()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task A_ballot_after_close_is_refused_and_the_final_results_stay(int boxes)
     {
-        var (election, codes) = await Elections.OpenBudget(_grains, "closing", 20);
+        var (election, codes) = await Elections.OpenBudget(_grains, "closing", 20, boxes);
         var random = new Random(3);
         // Close while ballots are in flight: every acknowledged ballot counts, every refused one is refused as Closed.
         var casts = Enumerable.Range(0, 20).Select(i => election.Cast(codes[i], Elections.RandomBallot(random, i))).ToArray();

@@ -14,22 +14,23 @@ public static class Elections
 
     public static string NewId(string name) => $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 33, 64)];
 
-    public static ElectionDefinition Budget(string id) => new(
+    public static ElectionDefinition Budget(string id, int boxes = 1) => new(
         id,
         LocalizedText.Plain("Test budget"),
         ElectionKind.Budget,
         GradeScale.Paris.Labels,
-        [Envelope("city", City, 1000), Envelope("north", North, 300), Envelope("south", South, 300)]);
+        [Envelope("city", City, 1000), Envelope("north", North, 300), Envelope("south", South, 300)],
+        BallotBoxes: boxes == 1 ? null : boxes);
 
     private static EnvelopeDefinition Envelope(string id, string[] projects, long budget) =>
         new(id, projects.Select((p, i) => new ProjectDefinition(p, LocalizedText.Plain(p), 100 + 10 * i)).ToArray(), budget, "greedy");
 
-    /// <summary>Creates and opens a budget election with <paramref name="voters"/> voters (city + north, or city + south), returning their codes.</summary>
-    public static async Task<(IElectionGrain Election, string[] Codes)> OpenBudget(IGrainFactory grains, string name, int voters)
+    /// <summary>Creates and opens a budget election with <paramref name="voters"/> voters (city + north, or city + south) over <paramref name="boxes"/> ballot boxes, returning their codes.</summary>
+    public static async Task<(IElectionGrain Election, string[] Codes)> OpenBudget(IGrainFactory grains, string name, int voters, int boxes = 1)
     {
         var id = NewId(name);
         var election = grains.GetGrain<IElectionGrain>(id);
-        Assert.True((await election.Create(Budget(id))).Succeeded);
+        Assert.True((await election.Create(Budget(id, boxes))).Succeeded);
         var roll = Enumerable.Range(0, voters).Select(i => new VoterImport($"voter-{i}", ["city", i % 2 == 0 ? "north" : "south"])).ToArray();
         var codes = await election.ImportVoters(roll);
         Assert.True(codes.Succeeded, codes.Error);

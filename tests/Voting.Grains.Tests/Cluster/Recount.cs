@@ -3,6 +3,7 @@ using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
+using Voting.Grains.Boxes;
 using Voting.Grains.Storage;
 
 namespace Voting.Grains.Tests.Cluster;
@@ -13,11 +14,11 @@ public static class Recount
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads the whole log, checks its hash chain with <see cref="BallotChain"/>, and returns its events.</summary>
-    public static async Task<List<BallotEvent>> ReadLog(IBallotLogStore log, ElectionDefinition definition)
+    public static async Task<List<BallotEvent>> ReadLog(IBallotLogStore log, ElectionDefinition definition, string? logId = null)
     {
         var events = new List<BallotEvent>();
         var hash = BallotChain.Genesis(VotingJson.DefinitionBytes(definition));
-        await foreach (var record in log.ReadAsync(definition.Id))
+        await foreach (var record in log.ReadAsync(logId ?? definition.Id))
         {
             var @event = JsonSerializer.Deserialize<BallotEvent>(record.Event, Web)!;
             Assert.Equal(events.Count + 1, record.Sequence);
@@ -27,6 +28,14 @@ public static class Recount
             Assert.Equal(hash, record.Hash);
             events.Add(@event);
         }
+        return events;
+    }
+
+    /// <summary>The logs of an election's <paramref name="boxes"/> ballot boxes, one after another.</summary>
+    public static async Task<List<BallotEvent>> ReadLogs(IBallotLogStore log, ElectionDefinition definition, int boxes)
+    {
+        var events = new List<BallotEvent>();
+        foreach (var box in BallotBox.All(definition.Id, boxes)) events.AddRange(await ReadLog(log, definition, box.LogId));
         return events;
     }
 

@@ -2,6 +2,7 @@ using Voting.Core.Elections;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Core.Record;
+using Voting.Grains.Boxes;
 
 namespace Voting.Grains.Tests.Cluster;
 
@@ -11,7 +12,7 @@ namespace Voting.Grains.Tests.Cluster;
 /// </summary>
 public static class RestartScenario
 {
-    public static async Task RunAsync(Func<Task<VotingCluster>> start, int voters, TimeSpan? waitForCheckpoint)
+    public static async Task RunAsync(Func<Task<VotingCluster>> start, int voters, TimeSpan? waitForCheckpoint, int boxes = 1)
     {
         string id;
         string[] codes;
@@ -23,17 +24,22 @@ public static class RestartScenario
         try
         {
             IElectionGrain election;
-            (election, codes) = await Elections.OpenBudget(first.Grains, "restart", voters);
+            (election, codes) = await Elections.OpenBudget(first.Grains, "restart", voters, boxes);
             id = election.GetPrimaryKeyString();
             await CastRound(election, Enumerable.Range(0, voters).ToArray());
             if (waitForCheckpoint is { } wait)
             {
                 await Task.Delay(wait);
-                var stored = await first.Documents.ReadAsync(StoreNames.Checkpoints, id);
-                Assert.NotNull(stored);
-                var checkpoint = LogReplay.Restore((await election.Get())!.Definition, (await election.StoredDefinition())!, stored.Data);
-                Assert.NotNull(checkpoint);
-                Assert.Equal(voters, checkpoint.Tally.Voters);
+                long saved = 0;
+                foreach (var box in BallotBox.All(id, boxes))
+                {
+                    var stored = await first.Documents.ReadAsync(StoreNames.Checkpoints, box.LogId);
+                    Assert.NotNull(stored);
+                    var checkpoint = LogReplay.Restore((await election.Get())!.Definition, (await election.StoredDefinition())!, stored.Data);
+                    Assert.NotNull(checkpoint);
+                    saved += checkpoint.Tally.Voters;
+                }
+                Assert.Equal(voters, saved);
             }
             await CastRound(election, Enumerable.Range(0, voters).Where(v => v % 3 == 0).ToArray());
             // Ballots still in flight when the silo dies: not acknowledged, so either way is right.
@@ -49,7 +55,7 @@ public static class RestartScenario
         var restarted = second.Grains.GetGrain<IElectionGrain>(id);
         var definition = (await restarted.Get())!.Definition;
         Assert.Equal(ElectionStatus.Open, (await restarted.Get())!.Status);
-        var events = await Recount.ReadLog(second.Log, definition);
+        var events = await Recount.ReadLogs(second.Log, definition, boxes);
         var logged = events.Select(e => e.Receipt).ToHashSet();
         Assert.All(acknowledged, a => Assert.Contains(a.Receipt.Receipt, logged));
 
@@ -71,7 +77,7 @@ public static class RestartScenario
         var again = await restarted.Cast(codes[0], new Dictionary<string, int> { ["c1"] = 0 });
         Assert.True(again.Succeeded, again.Error);
         Assert.True(again.Value!.Revision > before);
-        events = await Recount.ReadLog(second.Log, definition);
+        events = await Recount.ReadLogs(second.Log, definition, boxes);
         Recount.AssertSame(Recount.FromLog(definition, events), await restarted.Results());
 
         Assert.True((await restarted.Close()).Succeeded);

@@ -18,6 +18,12 @@ public sealed class SqliteRestartTests : IDisposable
             () => VotingCluster.StartSqliteAsync(Database, o => o.CheckpointInterval = TimeSpan.FromHours(1)),
             voters: 300, waitForCheckpoint: null);
 
+    [Fact]
+    public Task With_four_ballot_boxes_a_kill_mid_load_loses_no_acknowledged_ballot_and_counts_none_twice() =>
+        RestartScenario.RunAsync(
+            () => VotingCluster.StartSqliteAsync(Database, o => o.CheckpointInterval = TimeSpan.FromMilliseconds(200)),
+            voters: 300, waitForCheckpoint: TimeSpan.FromSeconds(1), boxes: 4);
+
     public void Dispose()
     {
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }

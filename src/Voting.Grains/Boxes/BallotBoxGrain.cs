@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -5,17 +6,21 @@ using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
+using Voting.Grains.Ballots;
 using Voting.Grains.Contracts;
+using Voting.Grains.Elections;
 using Voting.Grains.Results;
+using Voting.Grains.Roll;
 using Voting.Grains.Storage;
 
-namespace Voting.Grains.Ballots;
+namespace Voting.Grains.Boxes;
 
 /// <summary>
-/// An election's ballot log, written with group commit: ballots queue up while one append is in flight, and the
-/// next append takes them all (up to the batch limits) in one durable write of chained events and voter slots.
-/// A ballot is acknowledged only once its append is durable. The tallies are folded from the appended events,
-/// checkpointed every few seconds, and rebuilt from the checkpoint and the rest of the log on activation.
+/// One ballot box: its voters' share of the roll, and their ballots' log, written with group commit: ballots queue up
+/// while one append is in flight, and the next append takes them all (up to the batch limits) in one durable write of
+/// chained events and voter slots. A ballot is acknowledged only once its append is durable. The log is replayed
+/// (<see cref="LogReplay"/>) into the tallies, saved every few seconds, and restored from the save and the rest of the
+/// log on activation. Sealing refuses new casts and waits for the queue to drain.
 /// </summary>
 /// <remarks>
 /// One voter, one counted ballot: the store writes a voter's slot only at the revision this grain read, and the
@@ -23,19 +28,22 @@ namespace Voting.Grains.Ballots;
 /// fail as a whole; the grain then reloads what was written and rebuilds the batch.
 /// </remarks>
 [Reentrant]
-public sealed class BallotLogGrain(
+public sealed class BallotBoxGrain(
     IBallotLogStore log,
     IDocumentStore documents,
     IOptions<VotingGrainOptions> options,
-    ILogger<BallotLogGrain> logger) : Grain, IBallotLogGrain
+    ILogger<BallotBoxGrain> logger) : Grain, IBallotBoxGrain
 {
     private readonly VotingGrainOptions _options = options.Value;
     private readonly Queue<PendingBallot> _queue = new();
-    private readonly Dictionary<string, VoterState> _voters = new(StringComparer.Ordinal);
-    private ElectionDefinition _definition = null!;
+    private readonly BoxRoll _roll = new();
+    private int _rollImports;
+    private BallotBox _box;
+    private ElectionDefinition? _definition;
+    private BallotCheck _check = null!;
     private Dictionary<string, int> _envelopeOf = null!;
     private LogReplay _replay = null!;
-    private bool _votersComplete;
+    private ElectionStatus _status;
     private Task? _flushing;
 
     private long _publishedVersion = -1;
@@ -43,18 +51,22 @@ public sealed class BallotLogGrain(
     private string? _checkpointETag;
     private bool _checkpointing;
 
-    private string Id => this.GetPrimaryKeyString();
+    private string Id => _box.LogId;
 
     private long Head => _replay.Position;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await documents.ReadAsync(StoreNames.Definitions, Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Election '{Id}' has no definition: no ballot log.");
+        _box = BallotBox.Parse(this.GetPrimaryKeyString());
+        var stored = await documents.ReadAsync(StoreNames.Definitions, _box.Election, cancellationToken);
+        if (stored is null) return; // an unknown election: every cast is refused
         _definition = VotingJson.ReadDefinition(stored.Data);
+        _check = new BallotCheck(_definition);
         _envelopeOf = _definition.Envelopes
             .SelectMany((e, i) => e.Projects.Select(p => (p.Id, i)))
             .ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var status = await documents.ReadAsync(StoreNames.Elections, _box.Election, cancellationToken);
+        _status = status is null ? ElectionStatus.Draft : ElectionDocument.Read(status.Data).Status;
 
         var checkpoint = await documents.ReadAsync(StoreNames.Checkpoints, Id, cancellationToken);
         _checkpointETag = checkpoint?.ETag;
@@ -62,14 +74,15 @@ public sealed class BallotLogGrain(
             _replay = restored;
         else
         {
-            if (checkpoint is not null) logger.LogWarning("Election {Election}: the tallies' checkpoint does not fit; replaying the whole log", Id);
+            if (checkpoint is not null) logger.LogWarning("{Box}: the tallies' checkpoint does not fit; replaying the whole log", _box);
             _replay = new LogReplay(_definition, stored.Data);
         }
         _checkpointed = Head;
         var replayed = await CatchUpAsync(cancellationToken);
         // A voter can have a slot only if the log has an event: on an empty log, no slot needs reading.
-        _votersComplete = Head == 0;
-        logger.LogInformation("Election {Election}: ballot log at {Head} ({Replayed} events replayed)", Id, Head, replayed);
+        _roll.NewSlotsAreEmpty = Head == 0;
+        await LoadRollAsync(cancellationToken);
+        logger.LogInformation("{Box}: {Voters} voters, ballot log at {Head} ({Replayed} events replayed)", _box, _roll.Count, Head, replayed);
 
         this.RegisterGrainTimer(PublishAsync, _options.ResultsInterval, _options.ResultsInterval);
         this.RegisterGrainTimer(CheckpointAsync, _options.CheckpointInterval, _options.CheckpointInterval);
@@ -77,30 +90,70 @@ public sealed class BallotLogGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_definition is null) return;
         if (_flushing is not null) await _flushing;
         await CheckpointAsync(cancellationToken);
     }
 
-    public Task<Outcome<CastReceipt>> Append(BallotSubmission ballot)
+    public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
-        var pending = new PendingBallot(ballot);
+        if (_definition is null) return Refuse(Failure.NotFound, $"unknown election '{_box.Election}'");
+        if (_status == ElectionStatus.Draft) return Refuse(Failure.NotOpen, $"the vote on '{_box.Election}' is not open yet");
+        if (_status == ElectionStatus.Closed) return Refuse(Failure.Closed, $"the vote on '{_box.Election}' is closed");
+        int place = RollKey.IsVoterKey(voterKey) && BallotBox.IndexOf(voterKey, _box.Count) == _box.Index ? _roll.Find(RollKey.Of(voterKey)) : -1;
+        if (place < 0) return Refuse(Failure.Unauthorized, "unknown invitation code");
+        if (_check.Check(grades, _roll.EnvelopesOf(place)) is { } refusal) return Refuse(refusal.Failure, refusal.Error);
+
+        var pending = new PendingBallot(new BallotSubmission(voterKey, grades), place);
         _queue.Enqueue(pending);
         _flushing ??= FlushAsync();
         return pending.Done.Task;
     }
 
-    public Task<TallySnapshot> Tallies() => Task.FromResult(_replay.Snapshot());
+    private static Task<Outcome<CastReceipt>> Refuse(Failure failure, string error) => Task.FromResult(Outcome<CastReceipt>.Fail(failure, error));
+
+    public Task<TallySnapshot> Tallies() =>
+        Task.FromResult(_definition is null ? throw new InvalidOperationException($"unknown election '{_box.Election}'") : _replay.Snapshot());
 
     public Task<Outcome<ReceiptStatus>> Receipt(string receipt) => Task.FromResult(
-        _replay.Lookup(receipt) is { } found
+        _definition is not null && _replay.Lookup(receipt) is { } found
             ? Outcome<ReceiptStatus>.Ok(new ReceiptStatus(receipt, found.Counted, found.Envelopes))
             : Outcome<ReceiptStatus>.Fail(Failure.NotFound, "unknown receipt"));
 
-    public async Task Settle()
+    public Task LoadRoll() => _definition is null ? Task.CompletedTask : LoadRollAsync(CancellationToken.None);
+
+    public Task Open()
     {
+        if (_status == ElectionStatus.Draft) _status = ElectionStatus.Open;
+        return Task.CompletedTask;
+    }
+
+    public async Task Seal()
+    {
+        if (_definition is null) return;
+        _status = ElectionStatus.Closed;
         if (_flushing is not null) await _flushing;
         await PublishAsync(CancellationToken.None);
         await CheckpointAsync(CancellationToken.None);
+    }
+
+    public IAsyncEnumerable<LogRecord> ReadLog() => log.ReadAsync(Id);
+
+    /// <summary>Adds the voters of the roll imports committed since the last call.</summary>
+    private async Task LoadRollAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var key in documents.ListKeysAsync(StoreNames.RollImports, RollImport.Prefix(_box.Election), cancellationToken))
+            if (RollImport.NumberOf(key) > _rollImports) keys.Add(key);
+        foreach (var key in keys)
+        {
+            var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key, cancellationToken))!.Data);
+            int number = RollImport.NumberOf(key);
+            var shard = await documents.ReadAsync(StoreNames.RollShards, import.ShardKey(_box.Election, number, _box.Index), cancellationToken)
+                ?? throw new InvalidDataException($"{_box}: import {number} has no shard for this box");
+            _roll.Add(RollShard.Read(shard.Data));
+            _rollImports = number;
+        }
     }
 
     /// <summary>
@@ -141,12 +194,12 @@ public sealed class BallotLogGrain(
         var candidates = Candidates();
         await LoadVotersAsync(candidates);
         var batch = after is null
-            ? new BallotBatch(Id, _definition, _envelopeOf, Head, _replay.HeadHash, log.MaxRecordBytesPerAppend)
-            : new BallotBatch(Id, _definition, _envelopeOf, after.Head, after.HeadHash, log.MaxRecordBytesPerAppend);
+            ? new BallotBatch(_box, _definition!, _envelopeOf, Head, _replay.HeadHash, log.MaxRecordBytesPerAppend)
+            : new BallotBatch(_box, _definition!, _envelopeOf, after.Head, after.HeadHash, log.MaxRecordBytesPerAppend);
         foreach (var pending in candidates)
         {
             var voter = pending.Submission.VoterKey;
-            var state = after is not null && after.TryGetState(voter, out var pendingState) ? pendingState : _voters.GetValueOrDefault(voter, VoterState.None);
+            var state = after is not null && after.TryGetState(voter, out var pendingState) ? pendingState : SlotOf(pending.Place);
             if (!batch.TryAdd(pending, state, IsNewReceipt)) break;
         }
         Dequeue(batch.Ballots.Count);
@@ -165,7 +218,7 @@ public sealed class BallotLogGrain(
         }
         catch (ConcurrencyConflictException e)
         {
-            logger.LogWarning("Election {Election}: {Conflict}; reloading and trying {Count} ballots again", Id, e.Message, batch.Ballots.Count);
+            logger.LogWarning("{Box}: {Conflict}; reloading and trying {Count} ballots again", _box, e.Message, batch.Ballots.Count);
             var retry = new List<PendingBallot>();
             foreach (var pending in batch.Ballots)
             {
@@ -178,14 +231,15 @@ public sealed class BallotLogGrain(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Election {Election}: an append of {Count} ballots failed", Id, batch.Ballots.Count);
+            logger.LogError(e, "{Box}: an append of {Count} ballots failed", _box, batch.Ballots.Count);
             foreach (var pending in batch.Ballots) pending.Done.TrySetException(e);
             await ReloadAsync();
             return false;
         }
 
         foreach (var record in batch.Records) _replay.Append(record.Event, record.Hash);
-        foreach (var (voter, state) in batch.VoterStates) _voters[voter] = state;
+        foreach (var pending in batch.Ballots)
+            if (batch.TryGetState(pending.Submission.VoterKey, out var state)) _roll.SetSlot(pending.Place, state.Revision, ReceiptValue(state.Receipt));
         for (int i = 0; i < batch.Ballots.Count; i++)
             batch.Ballots[i].Done.TrySetResult(Outcome<CastReceipt>.Ok(batch.Receipts[i]));
         return true;
@@ -232,24 +286,34 @@ public sealed class BallotLogGrain(
             }
             catch (Exception e) when (e is not (ConcurrencyConflictException or ArgumentException) && attempt < 2)
             {
-                logger.LogWarning(e, "Election {Election}: append failed; trying the same batch again", Id);
+                logger.LogWarning(e, "{Box}: append failed; trying the same batch again", _box);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)));
             }
         }
     }
 
-    /// <summary>Reads the slots of the candidates' voters this activation has not seen yet.</summary>
+    /// <summary>Reads the slots of the candidates' voters that this activation does not know yet.</summary>
     private async Task LoadVotersAsync(List<PendingBallot> candidates)
     {
-        if (_votersComplete) return;
-        var missing = candidates.Select(c => c.Submission.VoterKey).Distinct(StringComparer.Ordinal).Where(v => !_voters.ContainsKey(v)).ToArray();
+        var missing = candidates.Where(c => !_roll.TryGetSlot(c.Place, out _, out _)).DistinctBy(c => c.Place).ToArray();
         foreach (var chunk in missing.Chunk(32))
         {
-            var slots = await Task.WhenAll(chunk.Select(v => log.ReadSlotAsync(Id, v)));
+            var slots = await Task.WhenAll(chunk.Select(c => log.ReadSlotAsync(Id, c.Submission.VoterKey)));
             for (int i = 0; i < chunk.Length; i++)
-                _voters[chunk[i]] = slots[i] is { } slot ? new VoterState(slot.Revision, slot.Receipts.Values.FirstOrDefault()) : VoterState.None;
+                _roll.SetSlot(chunk[i].Place, slots[i]?.Revision ?? 0, ReceiptValue(slots[i]?.Receipts.Values.FirstOrDefault()));
         }
     }
+
+    /// <summary>The voter's slot as known (after <see cref="LoadVotersAsync"/>).</summary>
+    private VoterState SlotOf(int place)
+    {
+        _roll.TryGetSlot(place, out var revision, out var receipt);
+        return new VoterState(revision, receipt is { } value ? _box.ReceiptPrefix + value.ToString("x32", CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>A receipt of this box as the roll keeps it: its 128-bit commitment, without the box's prefix.</summary>
+    private UInt128? ReceiptValue(string? receipt) =>
+        receipt is null ? null : UInt128.Parse(receipt.AsSpan(_box.ReceiptPrefix.Length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     private void Dequeue(int count)
     {
@@ -265,11 +329,10 @@ public sealed class BallotLogGrain(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Election {Election}: could not read the log back; deactivating", Id);
+            logger.LogError(e, "{Box}: could not read the log back; deactivating", _box);
             DeactivateOnIdle();
         }
-        _voters.Clear();
-        _votersComplete = false;
+        _roll.ForgetSlots();
     }
 
     /// <summary>Folds in the log's events after the projection's position, checking the chain.</summary>
@@ -279,7 +342,7 @@ public sealed class BallotLogGrain(
         await foreach (var record in log.ReadAsync(Id, Head + 1, cancellationToken))
         {
             if (record.Sequence != Head + 1)
-                throw new InvalidDataException($"Election '{Id}': log entry {record.Sequence} does not follow entry {Head}.");
+                throw new InvalidDataException($"{_box}: log entry {record.Sequence} does not follow entry {Head}.");
             _replay.Append(record.Event, record.Hash);
             count++;
         }
@@ -291,7 +354,7 @@ public sealed class BallotLogGrain(
     {
         if (_publishedVersion == Head) return Task.CompletedTask;
         _publishedVersion = Head;
-        return GrainFactory.GetGrain<IResultsFeedGrain>(Id).Publish(_replay.Snapshot());
+        return GrainFactory.GetGrain<IResultsFeedGrain>(_box.Election).Publish(_box.Index, _replay.Snapshot());
     }
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)
@@ -315,7 +378,7 @@ public sealed class BallotLogGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Election {Election}: checkpoint failed; the log still has every ballot", Id);
+            logger.LogWarning(e, "{Box}: checkpoint failed; the log still has every ballot", _box);
         }
         finally
         {

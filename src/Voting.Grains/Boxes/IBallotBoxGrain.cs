@@ -1,0 +1,32 @@
+using Voting.Core.Results;
+using Voting.Grains.Contracts;
+using Voting.Grains.Storage;
+
+namespace Voting.Grains.Boxes;
+
+/// <summary>
+/// One ballot box of an election (keyed by <see cref="BallotBox.GrainKey"/>): its voters' share of the roll, their
+/// ballots' durable log, and the tallies projected from it. A cast reaches it straight from the web node.
+/// </summary>
+public interface IBallotBoxGrain : IGrainWithStringKey
+{
+    /// <summary>Casts or replaces the ballot of the voter with this key (their code's SHA-256, hex); completes once it is durable.</summary>
+    Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades);
+
+    Task<Outcome<ReceiptStatus>> Receipt(string receipt);
+
+    /// <summary>The tallies of every ballot acknowledged so far, for counting elsewhere.</summary>
+    Task<TallySnapshot> Tallies();
+
+    /// <summary>Reads the roll imports committed since the box last read them.</summary>
+    Task LoadRoll();
+
+    /// <summary>The vote opened: casts are taken from now on.</summary>
+    Task Open();
+
+    /// <summary>The vote is closing: casts are refused from now on; completes once the ballots already taken are durable and their tallies published.</summary>
+    Task Seal();
+
+    /// <summary>The box's log, in order.</summary>
+    IAsyncEnumerable<LogRecord> ReadLog();
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Voting.Grains.Boxes;
+using Voting.Grains.Elections;
+using Voting.Grains.Interfaces;
+
+namespace Voting.Web;
+
+/// <summary>
+/// Finds the ballot box of a resident's invitation code, so that a cast goes from this node to its box in one hop.
+/// An election's number of boxes never changes once it is created: each node asks for it once.
+/// </summary>
+internal sealed class BallotBoxes(IGrainFactory grains)
+{
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The box of the code's holder and their key; null for an unknown election. A string that cannot be a code goes
+    /// to the first box with an empty key, which no voter has: the box answers as for any unknown code.
+    /// </summary>
+    public async ValueTask<(IBallotBoxGrain Box, string VoterKey)?> Find(string electionId, string invitationCode)
+    {
+        if (!_counts.TryGetValue(electionId, out var count))
+        {
+            if (await grains.GetGrain<IElectionGrain>(electionId).Get() is not { } info) return null;
+            count = _counts.GetOrAdd(electionId, info.BallotBoxes);
+        }
+        if (InvitationCodes.Hash(invitationCode) is not { } voterKey) return (grains.GetGrain<IBallotBoxGrain>(new BallotBox(electionId, 0, count).GrainKey), "");
+        return (grains.GetGrain<IBallotBoxGrain>(BallotBox.Of(electionId, voterKey, count).GrainKey), voterKey);
+    }
+}
