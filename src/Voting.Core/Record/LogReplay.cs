@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Voting.Core.Allocation;
 using Voting.Core.Elections;
 using Voting.Core.Results;
 
@@ -32,8 +31,7 @@ public sealed class LogReplay
         Tally = new ElectionTally(definition);
         _tallies = definition.Envelopes.Select(e => Tally[e.Id]).ToArray();
         _supporters = definition.Envelopes
-            .Select(e => definition.Kind == ElectionKind.Budget && AllocationRules.NeedsBallots(e.Rule ?? AllocationRules.Greedy)
-                ? new Dictionary<string, long>(StringComparer.Ordinal) : null)
+            .Select(e => TallySnapshot.CountsSupport(definition, e) ? new Dictionary<string, long>(StringComparer.Ordinal) : null)
             .ToArray();
     }
 
