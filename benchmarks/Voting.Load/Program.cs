@@ -1,15 +1,18 @@
 using Voting.Load.Ballots;
+using Voting.Load.Roll;
 
 // Load harnesses that need a running silo (BenchmarkDotNet's own dependencies clash with Orleans' code generator).
 return args.FirstOrDefault() switch
 {
     "ballots" => await BallotLoad.RunAsync(args),
+    "roll" => await RollLoad.RunAsync(args),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots|roll [options]");
     Console.Error.WriteLine("       " + BallotLoadOptions.Usage.Replace("\n", "\n       "));
+    Console.Error.WriteLine("       " + RollLoad.Usage);
     return 2;
 }

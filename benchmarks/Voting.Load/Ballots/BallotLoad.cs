@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Voting.Core.Elections;
 using Voting.Core.Grades;
 using Voting.Grains;
+using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
+using Voting.Grains.Elections;
 using Voting.Grains.Interfaces;
 
 namespace Voting.Load.Ballots;
@@ -15,7 +17,8 @@ namespace Voting.Load.Ballots;
 /// Ballots per second through the grains into the durable log, and the latency of each to its acknowledgement
 /// (receipt returned = ballot durable). Hosts one silo in this process, as Voting.Host does, on SQLite or Azure
 /// Storage; casts <c>--ballots</c> ballots of 10 grades (6 city-wide projects + 4 of the voter's district: two log
-/// events each) from <c>--concurrency</c> concurrent callers, after a warm-up on another election.
+/// events each) from <c>--concurrency</c> concurrent callers straight to the voters' ballot boxes (<c>--boxes</c> of
+/// them), as a web node does, after a warm-up on another election.
 /// </summary>
 public static class BallotLoad
 {
@@ -49,20 +52,20 @@ public static class BallotLoad
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            Console.WriteLine($"store {options.Store}, {options.Ballots} ballots of 10 grades, {options.Concurrency} concurrent, {options.Voters} voters"
+            Console.WriteLine($"store {options.Store}, {options.Ballots} ballots of 10 grades, {options.Concurrency} concurrent, {options.Voters} voters, {options.Boxes} ballot boxes"
                 + (options.Store == "sqlite" ? $", {Path.Combine(options.DataDir, "voting.db")}" : ""));
 
             if (options.Warmup > 0)
             {
-                var (warmElection, warmCodes) = await OpenAsync(grains, "warmup", Math.Min(options.Warmup, options.Voters));
-                await CastAllAsync(warmElection, warmCodes, options.Warmup, options.Concurrency, new LatencyRecorder(options.Warmup));
+                var (_, warmVoters) = await OpenAsync(grains, "warmup", Math.Min(options.Warmup, options.Voters), options.Boxes);
+                await CastAllAsync(warmVoters, options.Warmup, options.Concurrency, new LatencyRecorder(options.Warmup));
             }
 
-            var (election, codes) = await OpenAsync(grains, "load", options.Voters);
+            var (election, voters) = await OpenAsync(grains, "load", options.Voters, options.Boxes);
             var latencies = new LatencyRecorder(options.Ballots);
             var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var clock = Stopwatch.StartNew();
-            var failures = await CastAllAsync(election, codes, options.Ballots, options.Concurrency, latencies);
+            var failures = await CastAllAsync(voters, options.Ballots, options.Concurrency, latencies);
             clock.Stop();
 
             var (p50, p99, max) = latencies.Percentiles();
@@ -83,7 +86,7 @@ public static class BallotLoad
         }
     }
 
-    private static async Task<int> CastAllAsync(IElectionGrain election, string[] codes, int ballots, int concurrency, LatencyRecorder latencies)
+    private static async Task<int> CastAllAsync(Voter[] voters, int ballots, int concurrency, LatencyRecorder latencies)
     {
         int next = -1, failures = 0;
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
@@ -92,10 +95,10 @@ public static class BallotLoad
             int i;
             while ((i = Interlocked.Increment(ref next)) < ballots)
             {
-                var voter = i % codes.Length;
+                var voter = i % voters.Length;
                 var ballot = Ballot(random, voter);
                 var started = Stopwatch.GetTimestamp();
-                var outcome = await election.Cast(codes[voter], ballot);
+                var outcome = await voters[voter].Box.Cast(voters[voter].Key, ballot);
                 latencies.Record(Stopwatch.GetElapsedTime(started));
                 if (!outcome.Succeeded && Interlocked.Increment(ref failures) == 1)
                     Console.Error.WriteLine($"cast failed: {outcome.Failure} {outcome.Error}");
@@ -113,7 +116,10 @@ public static class BallotLoad
         return grades;
     }
 
-    private static async Task<(IElectionGrain, string[])> OpenAsync(IGrainFactory grains, string name, int voters)
+    /// <summary>A voter as a web node sees them once they sent their code: their ballot box and their key.</summary>
+    private sealed record Voter(IBallotBoxGrain Box, string Key);
+
+    private static async Task<(IElectionGrain, Voter[])> OpenAsync(IGrainFactory grains, string name, int voters, int boxes)
     {
         var id = $"{name}-{Guid.NewGuid():N}"[..24];
         var election = grains.GetGrain<IElectionGrain>(id);
@@ -122,7 +128,8 @@ public static class BallotLoad
             [
                 Envelope("city", City, 30_000_000),
                 .. Districts.Select((projects, d) => Envelope($"d{d + 1}", projects, 3_000_000)),
-            ]);
+            ],
+            BallotBoxes: boxes);
         Check(await election.Create(definition));
         var codes = new string[voters];
         const int chunk = 50_000;
@@ -134,7 +141,11 @@ public static class BallotLoad
             foreach (var row in rows) codes[int.Parse(row.Id.AsSpan("voter-".Length), CultureInfo.InvariantCulture)] = imported[row.Id];
         }
         Check(await election.Open());
-        return (election, codes);
+        return (election, codes.Select(code =>
+        {
+            var key = InvitationCodes.Hash(code)!;
+            return new Voter(grains.GetGrain<IBallotBoxGrain>(BallotBox.Of(id, key, boxes).GrainKey), key);
+        }).ToArray());
     }
 
     private static EnvelopeDefinition Envelope(string id, string[] projects, long budget) =>

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Voting.Load.Ballots;
 
-/// <summary>The command line of the ballot load: <c>ballots --store sqlite|azure --ballots N --concurrency C [--voters V] [--data DIR] [--connection CS]</c>.</summary>
-public sealed record BallotLoadOptions(string Store, int Ballots, int Concurrency, int Voters, string DataDir, string? Connection, int Warmup)
+/// <summary>The command line of the ballot load: <c>ballots --store sqlite|azure --ballots N --concurrency C [--voters V] [--boxes K] [--data DIR] [--connection CS]</c>.</summary>
+public sealed record BallotLoadOptions(string Store, int Ballots, int Concurrency, int Voters, string DataDir, string? Connection, int Warmup, int Boxes)
 {
     public const string Usage =
-        "ballots [--store sqlite|azure] [--ballots 200000] [--concurrency 2000] [--voters <ballots>] [--warmup 5000]\n" +
+        "ballots [--store sqlite|azure] [--ballots 200000] [--concurrency 2000] [--voters <ballots>] [--boxes 1] [--warmup 5000]\n" +
         "        [--data <folder for the SQLite file>] [--connection <Azure Storage connection string, e.g. Azurite's>]";
 
     public static BallotLoadOptions Parse(string[] args)
@@ -29,6 +29,6 @@ public sealed record BallotLoadOptions(string Store, int Ballots, int Concurrenc
         return new BallotLoadOptions(
             store, ballots, Int("concurrency", 2000), Int("voters", ballots),
             values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "voting-bench-" + Guid.NewGuid().ToString("N")),
-            connection, Int("warmup", 5000));
+            connection, Int("warmup", 5000), Int("boxes", 1));
     }
 }

@@ -139,21 +139,22 @@ public sealed class BallotBoxGrain(
 
     public IAsyncEnumerable<LogRecord> ReadLog() => log.ReadAsync(Id);
 
-    /// <summary>Adds the voters of the roll imports committed since the last call.</summary>
+    /// <summary>Adds the voters of the roll imports committed since the last call, all at once.</summary>
     private async Task LoadRollAsync(CancellationToken cancellationToken)
     {
         var keys = new List<string>();
         await foreach (var key in documents.ListKeysAsync(StoreNames.RollImports, RollImport.Prefix(_box.Election), cancellationToken))
             if (RollImport.NumberOf(key) > _rollImports) keys.Add(key);
-        foreach (var key in keys)
+        var shards = await Task.WhenAll(keys.Select(async key =>
         {
             var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key, cancellationToken))!.Data);
             int number = RollImport.NumberOf(key);
             var shard = await documents.ReadAsync(StoreNames.RollShards, import.ShardKey(_box.Election, number, _box.Index), cancellationToken)
                 ?? throw new InvalidDataException($"{_box}: import {number} has no shard for this box");
-            _roll.Add(RollShard.Read(shard.Data));
-            _rollImports = number;
-        }
+            return RollShard.Read(shard.Data);
+        }));
+        _roll.Add(shards);
+        if (keys.Count > 0) _rollImports = keys.Max(RollImport.NumberOf);
     }
 
     /// <summary>

@@ -23,10 +23,23 @@ internal sealed class BoxRoll
     public bool NewSlotsAreEmpty { get; set; }
 
     /// <summary>Adds voters (keys not already on the roll), growing the table once.</summary>
-    public void Add(IReadOnlyList<(UInt128 Key, string[] Envelopes)> voters)
+    public void Add(IReadOnlyList<(UInt128 Key, string[] Envelopes)> voters) => Add([voters]);
+
+    /// <summary>Adds the voters of several imports, growing the table once.</summary>
+    public void Add(IReadOnlyList<IReadOnlyList<(UInt128 Key, string[] Envelopes)>> imports)
     {
-        if (Count + voters.Count > _keys.Length * 3L / 4) Resize(Count + voters.Count);
-        foreach (var (key, envelopes) in voters) Insert(key, SetIndex(envelopes), Unknown, default);
+        long total = Count + imports.Sum(i => (long)i.Count);
+        if (total > _keys.Length * 3L / 4) Resize(checked((int)total));
+        foreach (var voters in imports)
+        {
+            string[]? lastSet = null;
+            ushort set = 0;
+            foreach (var (key, envelopes) in voters)
+            {
+                if (!ReferenceEquals(envelopes, lastSet)) (lastSet, set) = (envelopes, SetIndex(envelopes));
+                Insert(key, set, Unknown, default);
+            }
+        }
     }
 
     /// <summary>The voter's place in the table, or -1 for a key not on the roll.</summary>
