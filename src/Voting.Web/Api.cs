@@ -32,7 +32,7 @@ internal static class Api
     public static IResult Ok<T>(T value, int status = StatusCodes.Status200OK) =>
         HttpResults.Json(value, VotingJson.Options, Json, status);
 
-    public static IResult Fail<T>(Outcome<T> outcome) => Error(StatusOf(outcome.Failure), outcome.Error ?? outcome.Failure.ToString());
+    public static IResult Fail<T>(Outcome<T> outcome) => Error(StatusOf(outcome.Failure), outcome.Error ?? outcome.Failure.ToString(), outcome.Problems);
 
     public static int StatusOf(Failure failure) => failure switch
     {
@@ -138,10 +138,9 @@ internal static class Api
         var (definition, error) = await JsonBody.Read<ElectionDefinition>(http, options.Value.MaxDefinitionBytes);
         if (error is not null)
             return error;
-        var problems = DefinitionErrors.Of(definition!);
-        if (problems.Count > 0)
-            return Error(StatusCodes.Status400BadRequest, "invalid definition: " + string.Join("; ", problems), problems);
-        var outcome = await grains.GetGrain<IElectionGrain>(definition!.Id).Create(definition);
+        if (!DefinitionErrors.IsValidId(definition!.Id)) // no grain has such a key: name every problem here
+            return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", DefinitionErrors.Of(definition)));
+        var outcome = await grains.GetGrain<IElectionGrain>(definition.Id).Create(definition);
         if (!outcome.Succeeded)
             return Fail(outcome);
         if (outcome.Value is not { } info)
@@ -176,23 +175,13 @@ internal static class Api
         var (request, error) = await JsonBody.Read<VoterImportRequest>(http, options.Value.MaxVoterImportBytes);
         if (error is not null)
             return error;
-        if (request!.Voters is not { Count: > 0 } voters)
-            return Error(StatusCodes.Status400BadRequest, "voters: give at least one voter, e.g. {\"voters\": [{\"id\": \"ext-1\", \"envelopes\": [\"...\"]}]}");
-        for (int i = 0; i < voters.Count; i++)
-        {
-            if (voters[i] is null)
-                return Error(StatusCodes.Status400BadRequest, $"voters[{i}]: missing");
-            if (string.IsNullOrWhiteSpace(voters[i].Id))
-                return Error(StatusCodes.Status400BadRequest, $"voters[{i}].id: the voter's id is required");
-            if (voters[i].Envelopes is { } envelopes && envelopes.Any(e => e is null))
-                return Error(StatusCodes.Status400BadRequest, $"voters[{i}].envelopes: an envelope id is null");
-        }
         var grain = grains.GetGrain<IElectionGrain>(id);
         var info = await grain.Get();
         if (info is null)
             return UnknownElection(id);
         var all = info.Definition.Envelopes.Select(e => e.Id).ToArray();
-        var rows = voters.Select(v => new VoterImport(v.Id!, v.Envelopes ?? all)).ToArray();
+        // A voter listed without envelopes may vote in every one.
+        var rows = (request!.Voters ?? []).Select(v => new VoterImport(v?.Id!, v?.Envelopes ?? all)).ToArray();
         var outcome = await grain.ImportVoters(rows);
         if (!outcome.Succeeded)
             return Fail(outcome);
@@ -221,11 +210,9 @@ internal static class Api
         var (ballot, error) = await JsonBody.Read<BallotRequest>(http, options.Value.MaxBallotBytes);
         if (error is not null)
             return error;
-        if (ballot!.Grades is not { Count: > 0 } grades)
-            return Error(StatusCodes.Status400BadRequest, "grades: give a grade index per project, e.g. {\"grades\": {\"project-id\": 3}}");
         if (await boxes.Find(id, code) is not { } found)
             return UnknownElection(id);
-        var outcome = await found.Box.Cast(found.VoterKey, grades);
+        var outcome = await found.Box.Cast(found.VoterKey, ballot!.Grades ?? new Dictionary<string, int>());
         if (!outcome.Succeeded || outcome.Value is not { } receipt)
             return Fail(outcome);
         http.Response.Headers.CacheControl = "no-store";

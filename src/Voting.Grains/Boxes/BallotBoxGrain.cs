@@ -40,7 +40,7 @@ public sealed class BallotBoxGrain(
     private int _rollImports;
     private BallotBox _box;
     private ElectionDefinition? _definition;
-    private BallotCheck _check = null!;
+    private BallotErrors _check = null!;
     private Dictionary<string, int> _envelopeOf = null!;
     private LogReplay _replay = null!;
     private ElectionStatus _status;
@@ -61,7 +61,7 @@ public sealed class BallotBoxGrain(
         var stored = await documents.ReadAsync(StoreNames.Definitions, _box.Election, cancellationToken);
         if (stored is null) return; // an unknown election: every cast is refused
         _definition = VotingJson.ReadDefinition(stored.Data);
-        _check = new BallotCheck(_definition);
+        _check = new BallotErrors(_definition);
         _envelopeOf = _definition.Envelopes
             .SelectMany((e, i) => e.Projects.Select(p => (p.Id, i)))
             .ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -102,7 +102,8 @@ public sealed class BallotBoxGrain(
         if (_status == ElectionStatus.Closed) return Refuse(Failure.Closed, $"the vote on '{_box.Election}' is closed");
         int place = RollKey.IsVoterKey(voterKey) && BallotBox.IndexOf(voterKey, _box.Count) == _box.Index ? _roll.Find(RollKey.Of(voterKey)) : -1;
         if (place < 0) return Refuse(Failure.Unauthorized, "unknown invitation code");
-        if (_check.Check(grades, _roll.EnvelopesOf(place)) is { } refusal) return Refuse(refusal.Failure, refusal.Error);
+        if (_check.Check(grades, _roll.EnvelopesOf(place)) is { } refusal)
+            return Task.FromResult(Outcome<CastReceipt>.Fail(refusal.Forbidden ? Failure.Forbidden : Failure.Invalid, "the ballot is refused", refusal.Problems));
 
         var pending = new PendingBallot(new BallotSubmission(voterKey, grades), place);
         _queue.Enqueue(pending);

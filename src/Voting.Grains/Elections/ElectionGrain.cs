@@ -73,7 +73,7 @@ public sealed class ElectionGrain(
         if (definition is null) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "the definition is missing");
         if (_definition is not null) return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
         var errors = DefinitionErrors.Of(definition);
-        if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition: " + string.Join("; ", errors));
+        if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", errors);
         if (definition.Id != Id) return Outcome<ElectionInfo>.Fail(Failure.Invalid, $"id: '{definition.Id}' is not this election's id '{Id}'");
 
         var bytes = VotingJson.DefinitionBytes(definition);

@@ -30,28 +30,16 @@ internal sealed class RollImportPlan
     /// <summary>Checks an import against the definition and the voters already on the roll, and issues a code per voter.</summary>
     public static Outcome<RollImportPlan> Prepare(ElectionDefinition definition, int boxes, IReadOnlyList<VoterImport>? voters, IReadOnlySet<UInt128> onRoll)
     {
-        static Outcome<RollImportPlan> Fail(Failure failure, string error) => Outcome<RollImportPlan>.Fail(failure, error);
-
-        if (voters is null || voters.Count == 0) return Fail(Failure.Invalid, "voters: give at least one voter");
-        var envelopeIds = definition.Envelopes.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var voterIds = new List<UInt128>(voters.Count);
+        var problems = RollErrors.Of(definition, voters?.Select(v => (v?.Id, (IReadOnlyList<string?>?)v?.Envelopes)).ToArray());
+        if (problems.Count > 0) return Outcome<RollImportPlan>.Fail(Failure.Invalid, "invalid voter import", problems);
+        var voterIds = new List<UInt128>(voters!.Count);
         var codes = new Dictionary<string, string>(voters.Count, StringComparer.Ordinal);
         var keys = new HashSet<UInt128>();
         var shards = Enumerable.Range(0, boxes).Select(_ => new List<(UInt128, string[])>()).ToArray();
-        for (int i = 0; i < voters.Count; i++)
+        foreach (var voter in voters)
         {
-            var voter = voters[i];
-            if (voter is null || string.IsNullOrWhiteSpace(voter.Id)) return Fail(Failure.Invalid, $"voters[{i}].id: the voter's id is required");
-            if (voter.Id.Length > 256) return Fail(Failure.Invalid, $"voters[{i}].id: at most 256 characters");
-            if (!ids.Add(voter.Id)) return Fail(Failure.Invalid, $"voters[{i}].id: '{voter.Id}' appears twice in this import");
-            if (voter.Envelopes is null || voter.Envelopes.Count == 0)
-                return Fail(Failure.Invalid, $"voters[{i}].envelopes: at least one envelope");
-            foreach (var envelope in voter.Envelopes)
-                if (envelope is null || !envelopeIds.Contains(envelope))
-                    return Fail(Failure.Invalid, $"voters[{i}].envelopes: unknown envelope '{envelope}'; known: {string.Join(", ", envelopeIds)}");
             var idHash = RollKey.Of(InvitationCodes.VoterIdHash(definition.Id, voter.Id));
-            if (onRoll.Contains(idHash)) return Fail(Failure.AlreadyExists, $"voter '{voter.Id}' is already on the roll");
+            if (onRoll.Contains(idHash)) return Outcome<RollImportPlan>.Fail(Failure.AlreadyExists, $"voter '{voter.Id}' is already on the roll");
             voterIds.Add(idHash);
 
             string code, voterKey;
