@@ -26,7 +26,7 @@ public static class VotingWebExtensions
         services.AddSingleton<BallotBoxes>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
-        services.ConfigureHttpJsonOptions(o => CopyVotingJson(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
         services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
         {
             if (context.JsonTypeInfo.Type == typeof(LocalizedText))
@@ -54,7 +54,7 @@ public static class VotingWebExtensions
             return Task.CompletedTask;
         }));
 
-        services.AddSignalR().AddJsonProtocol(o => CopyVotingJson(o.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<ResultsObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsObserver>());
 
@@ -142,16 +142,4 @@ public static class VotingWebExtensions
     private static string ClientAddress(HttpContext http) =>
         http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : IPAddress.None.ToString();
 
-    private static void CopyVotingJson(JsonSerializerOptions target)
-    {
-        var source = VotingJson.Options;
-        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
-        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
-        target.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
-        target.AllowDuplicateProperties = source.AllowDuplicateProperties;
-        target.RespectNullableAnnotations = source.RespectNullableAnnotations;
-        target.UnmappedMemberHandling = source.UnmappedMemberHandling;
-        foreach (var converter in source.Converters)
-            target.Converters.Add(converter);
-    }
 }

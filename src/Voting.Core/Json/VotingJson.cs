@@ -15,21 +15,30 @@ public static class VotingJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = indented,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            AllowDuplicateProperties = false,
-            RespectNullableAnnotations = true,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-            NumberHandling = JsonNumberHandling.Strict,
-            // Labels such as "J'adore" stay readable; these documents are never embedded in HTML.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new LocalizedTextJsonConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        Apply(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// Gives options that start from <see cref="JsonSerializerDefaults.Web"/> this convention: how the HTTP API, the
+    /// live results hub and the API's description take it from here.
+    /// </summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.AllowDuplicateProperties = false;
+        options.RespectNullableAnnotations = true;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // Labels such as "J'adore" stay readable; these documents are never embedded in HTML.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new LocalizedTextJsonConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
     /// <summary>The bytes of a definition as the record stores them; their SHA-256 starts the ballot chain.</summary>
