@@ -8,7 +8,7 @@ namespace Voting.Core.Record;
 /// <summary>A ballots.csv row as the reader returns it: one counted ballot in one envelope.</summary>
 public sealed record BallotRow(string Receipt, string Envelope, IReadOnlyDictionary<string, int> Grades, long Line);
 
-/// <summary>A log.jsonl line: the event and the chain hash it states.</summary>
+/// <summary>A line of a ballot log (log.jsonl, or a box's log-&lt;box&gt;.jsonl): the event and the chain hash it states.</summary>
 public sealed record LoggedEvent(BallotEvent Event, string Hash, long Line);
 
 /// <summary>
@@ -143,31 +143,34 @@ public sealed class ElectionRecordReader : IDisposable
     }
 
     /// <summary>The events of log.jsonl, streaming. Throws <see cref="FormatException"/> at the first line that is not a canonical event with its hash.</summary>
-    public IEnumerable<LoggedEvent> ReadLog()
+    public IEnumerable<LoggedEvent> ReadLog() => ReadLog(RecordFiles.Log);
+
+    /// <summary>The events of one ballot log (<see cref="RecordFiles.BoxLog"/>), streaming, as <see cref="ReadLog()"/>.</summary>
+    public IEnumerable<LoggedEvent> ReadLog(string name)
     {
-        using var stream = OpenRead(RecordFiles.Log);
+        using var stream = OpenRead(name);
         using var lines = new LineReader(stream);
         var parser = new CanonicalEvent();
         var scratch = new byte[1024];
         while (true)
         {
-            var logged = NextEvent(lines, parser, ref scratch);
+            var logged = NextEvent(name, lines, parser, ref scratch);
             if (logged is null) yield break;
             yield return logged;
         }
     }
 
-    private static LoggedEvent? NextEvent(LineReader lines, CanonicalEvent parser, ref byte[] scratch)
+    private static LoggedEvent? NextEvent(string name, LineReader lines, CanonicalEvent parser, ref byte[] scratch)
     {
         if (!lines.TryReadLine(out var line)) return null;
         if (!LogLines.TrySplit(line, out var body, out var hash))
-            throw new FormatException($"{RecordFiles.Log} line {lines.Line}: no \"hash\" field at the end of the line");
+            throw new FormatException($"{name} line {lines.Line}: no \"hash\" field at the end of the line");
         if (scratch.Length < body.Length + 1) scratch = new byte[body.Length * 2];
         body.CopyTo(scratch);
         scratch[body.Length] = (byte)'}';
         var canonical = scratch.AsSpan(0, body.Length + 1);
         if (!parser.TryParse(canonical))
-            throw new FormatException($"{RecordFiles.Log} line {lines.Line}: {parser.Error}");
+            throw new FormatException($"{name} line {lines.Line}: {parser.Error}");
         var grades = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < parser.Count; i++)
             grades[Encoding.ASCII.GetString(canonical[parser.Project(i)])] = parser.Grade(i);

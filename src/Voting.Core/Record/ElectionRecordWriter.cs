@@ -10,40 +10,61 @@ using Voting.Core.Results;
 namespace Voting.Core.Record;
 
 /// <summary>
-/// Writes the election record (docs/record.md) to a folder or a zip: <c>definition.json</c>, <c>log.jsonl</c>,
-/// <c>ballots.csv</c>, one <c>&lt;envelope&gt;.pb</c> per envelope, <c>results.json</c> and <c>manifest.json</c>.
-/// The log is read once, streaming; its events are kept compactly in memory (receipt, envelope, one byte per
+/// Writes the election record (docs/record.md) to a folder or a zip: <c>definition.json</c>, the ballot log of each
+/// ballot box (<c>log.jsonl</c> for a single box, else <c>log-0.jsonl</c>, <c>log-1.jsonl</c>...), <c>ballots.csv</c>,
+/// one <c>&lt;envelope&gt;.pb</c> per envelope, <c>results.json</c> and <c>manifest.json</c>.
+/// Each log is read once, streaming; its events are kept compactly in memory (receipt, envelope, one byte per
 /// grade) to derive and sort the counted ballots. The writer refuses (throws) a log that does not chain from the
-/// definition, has an invalid event, or disagrees with <paramref name="results"/> on the number of events or ballots:
-/// it never writes a record that would not verify.
+/// definition, has an invalid event or a receipt of another box, or results that disagree with the logs on the number
+/// of events or ballots: it never writes a record that would not verify.
 /// </summary>
 public static class ElectionRecordWriter
 {
-    public static async Task<RecordManifest> WriteFolderAsync(
-        string folder, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken = default)
-    {
-        Directory.CreateDirectory(folder);
-        await using var sink = new FolderSink(folder);
-        return await WriteAsync(sink, definition, log, results, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<RecordManifest> WriteFolderAsync(
+        string folder, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken = default) =>
+        WriteFolderAsync(folder, definition, [log], results, cancellationToken);
 
     public static Task<RecordManifest> WriteFolderAsync(
         string folder, ElectionDefinition definition, IEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken = default) =>
         WriteFolderAsync(folder, definition, ToAsync(log), results, cancellationToken);
 
-    /// <summary>Writes the record as a zip to <paramref name="output"/> (left open; it need not be seekable).</summary>
-    public static async Task<RecordManifest> WriteZipAsync(
-        Stream output, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results,
-        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
+    /// <summary>Writes the record of an election whose ballots went to <c>boxes.Count</c> ballot boxes: their logs, in box order.</summary>
+    public static async Task<RecordManifest> WriteFolderAsync(
+        string folder, ElectionDefinition definition, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results, CancellationToken cancellationToken = default)
     {
-        await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(sink, definition, log, results, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(folder);
+        await using var sink = new FolderSink(folder);
+        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, cancellationToken).ConfigureAwait(false);
     }
+
+    public static Task<RecordManifest> WriteFolderAsync(
+        string folder, ElectionDefinition definition, IReadOnlyList<IEnumerable<LogEntry>> boxes, ElectionResults results, CancellationToken cancellationToken = default) =>
+        WriteFolderAsync(folder, definition, boxes.Select(log => ToAsync(log)).ToArray(), results, cancellationToken);
+
+    /// <summary>Writes the record as a zip to <paramref name="output"/> (left open; it need not be seekable).</summary>
+    public static Task<RecordManifest> WriteZipAsync(
+        Stream output, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results,
+        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
+        WriteZipAsync(output, definition, [log], results, level, cancellationToken);
 
     public static Task<RecordManifest> WriteZipAsync(
         Stream output, ElectionDefinition definition, IEnumerable<LogEntry> log, ElectionResults results,
         CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
         WriteZipAsync(output, definition, ToAsync(log), results, level, cancellationToken);
+
+    /// <summary>Writes the record of <c>boxes.Count</c> ballot boxes (their logs, in box order) as a zip to <paramref name="output"/> (left open; it need not be seekable).</summary>
+    public static async Task<RecordManifest> WriteZipAsync(
+        Stream output, ElectionDefinition definition, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results,
+        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
+    {
+        await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static Task<RecordManifest> WriteZipAsync(
+        Stream output, ElectionDefinition definition, IReadOnlyList<IEnumerable<LogEntry>> boxes, ElectionResults results,
+        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
+        WriteZipAsync(output, definition, boxes.Select(log => ToAsync(log)).ToArray(), results, level, cancellationToken);
 
     /// <summary>
     /// Writes the record as a zip to <paramref name="output"/> with <paramref name="definitionJson"/>, the definition's
@@ -51,62 +72,67 @@ public static class ElectionRecordWriter
     /// <c>definition.json</c>, verbatim. Use it when the stored bytes are at hand: the record then chains whatever
     /// serializer wrote them. Throws <see cref="JsonException"/> when they are not a definition.
     /// </summary>
-    public static async Task<RecordManifest> WriteZipAsync(
+    public static Task<RecordManifest> WriteZipAsync(
         Stream output, ReadOnlyMemory<byte> definitionJson, IAsyncEnumerable<LogEntry> log, ElectionResults results,
+        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
+        WriteZipAsync(output, definitionJson, [log], results, level, cancellationToken);
+
+    /// <summary>
+    /// Writes the record of <c>boxes.Count</c> ballot boxes (their logs, in box order) as a zip, with the definition's
+    /// stored bytes as <c>definition.json</c>, verbatim (see the single-log overload).
+    /// </summary>
+    public static async Task<RecordManifest> WriteZipAsync(
+        Stream output, ReadOnlyMemory<byte> definitionJson, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results,
         CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
     {
         var definitionBytes = definitionJson.ToArray();
         var definition = VotingJson.ReadDefinition(definitionBytes);
         await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(sink, definition, definitionBytes, log, results, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, definitionBytes, boxes, results, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<RecordManifest> WriteAsync(
-        IRecordSink sink, ElectionDefinition definition, IAsyncEnumerable<LogEntry> log, ElectionResults results, CancellationToken cancellationToken) =>
-        WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), log, results, cancellationToken);
-
     private static async Task<RecordManifest> WriteAsync(
-        IRecordSink sink, ElectionDefinition definition, byte[] definitionBytes, IAsyncEnumerable<LogEntry> log, ElectionResults results,
+        IRecordSink sink, ElectionDefinition definition, byte[] definitionBytes, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results,
         CancellationToken cancellationToken)
     {
         var errors = DefinitionErrors.Of(definition);
         if (errors.Count > 0)
             throw new ArgumentException("the definition is not valid: " + string.Join("; ", errors), nameof(definition));
+        if (boxes.Count == 0)
+            throw new ArgumentException("an election has one ballot box or more", nameof(boxes));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // definition.json
         files[RecordFiles.Definition] = await WriteBytesAsync(sink, RecordFiles.Definition, definitionBytes, cancellationToken).ConfigureAwait(false);
 
-        // log.jsonl, folding the events as they come
-        var index = new DefinitionIndex(definition);
-        var replay = new LogReplay(definition, definitionBytes);
-        await using (var stream = await sink.CreateAsync(RecordFiles.Log, cancellationToken).ConfigureAwait(false))
+        // the boxes' logs, folding the events as they come
+        var replays = new LogReplay[boxes.Count];
+        for (int box = 0; box < boxes.Count; box++)
         {
-            using var output = new HashedOutput(stream);
-            long number = 0;
-            await foreach (var entry in log.WithCancellation(cancellationToken).ConfigureAwait(false))
+            var name = RecordFiles.BoxLog(box, boxes.Count);
+            try
             {
-                AppendEvent(output, replay, entry, ++number);
-                if (output.ShouldFlush) await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                (replays[box], files[name]) = await WriteLogAsync(sink, name, definition, definitionBytes, boxes[box], BoxReceipts.PrefixBytes(box, boxes.Count), cancellationToken)
+                    .ConfigureAwait(false);
             }
-            files[RecordFiles.Log] = await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            catch (InvalidDataException e) when (boxes.Count > 1)
+            {
+                throw new InvalidDataException($"{name}: {e.Message}", e);
+            }
         }
-        var fold = replay.Fold;
-        long events = fold.Events;
+        long events = replays.Sum(r => r.Position);
 
         // the counted ballots, sorted by receipt then envelope id
-        var counted = CountedRows(fold.Rows, index);
-        var rows = fold.Rows;
-        long ballots = 0;
-        for (int i = 0; i < counted.Length; i++)
-            if (i == 0 || !rows.Receipt(counted[i]).SequenceEqual(rows.Receipt(counted[i - 1]))) ballots++;
+        var index = new DefinitionIndex(definition);
+        var counted = new CountedBallots(replays.Select(r => r.Fold.Rows).ToArray(), index);
+        long ballots = counted.Receipts;
 
         if (results.Election != definition.Id)
             throw new ArgumentException($"the results are of election '{results.Election}', the definition of '{definition.Id}'", nameof(results));
         if (results.Version != events)
-            throw new ArgumentException($"the results reflect {results.Version} events, the log has {events}", nameof(results));
+            throw new ArgumentException($"the results reflect {results.Version} events, the log{(boxes.Count == 1 ? " has" : "s have")} {events}", nameof(results));
         if (results.Ballots != ballots)
-            throw new ArgumentException($"the results count {results.Ballots} ballots, the log {ballots}", nameof(results));
+            throw new ArgumentException($"the results count {results.Ballots} ballots, the log{(boxes.Count == 1 ? "" : "s")} {ballots}", nameof(results));
         if (!results.Envelopes.Select(r => r.Id).SequenceEqual(definition.Envelopes.Select(e => e.Id)))
             throw new ArgumentException("the results' envelopes are not the definition's, in its order", nameof(results));
 
@@ -115,9 +141,9 @@ public static class ElectionRecordWriter
         {
             using var output = new HashedOutput(stream);
             BallotsCsv.WriteHeader(output, index);
-            foreach (int row in counted)
+            for (int i = 0; i < counted.Count; i++)
             {
-                BallotsCsv.WriteRow(output, index, rows.Receipt(row), rows[row].Envelope, rows.Grades(row));
+                BallotsCsv.WriteRow(output, index, counted.Receipt(i), counted.Envelope(i), counted.Grades(i));
                 if (output.ShouldFlush) await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             files[RecordFiles.Ballots] = await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -130,11 +156,11 @@ public static class ElectionRecordWriter
             var name = RecordFiles.Pabulib(envelope.Id);
             var scores = new long[envelope.Projects.Count];
             long votes = 0;
-            foreach (int row in counted)
+            for (int i = 0; i < counted.Count; i++)
             {
-                if (rows[row].Envelope != e) continue;
+                if (counted.Envelope(i) != e) continue;
                 votes++;
-                var grades = rows.Grades(row);
+                var grades = counted.Grades(i);
                 for (int p = 0; p < grades.Length; p++)
                     if (grades[p] > 0) scores[p] += grades[p];
             }
@@ -142,10 +168,10 @@ public static class ElectionRecordWriter
             await using var stream = await sink.CreateAsync(name, cancellationToken).ConfigureAwait(false);
             using var output = new HashedOutput(stream);
             PabulibExport.WriteHead(output, definition, envelope, votes, scores, results.Envelopes[e].Allocation);
-            foreach (int row in counted)
+            for (int i = 0; i < counted.Count; i++)
             {
-                if (rows[row].Envelope != e) continue;
-                PabulibExport.WriteVote(output, rows.Receipt(row), projectIds, rows.Grades(row));
+                if (counted.Envelope(i) != e) continue;
+                PabulibExport.WriteVote(output, counted.Receipt(i), projectIds, counted.Grades(i));
                 if (output.ShouldFlush) await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             files[name] = await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -155,9 +181,33 @@ public static class ElectionRecordWriter
         var resultsBytes = JsonSerializer.SerializeToUtf8Bytes(results, VotingJson.Indented);
         files[RecordFiles.Results] = await WriteBytesAsync(sink, RecordFiles.Results, resultsBytes, cancellationToken).ConfigureAwait(false);
 
-        var manifest = new RecordManifest(RecordManifest.CurrentFormat, definition.Id, files, ballots, counted.Length, events, replay.HeadHash);
+        var manifest = new RecordManifest(
+            boxes.Count == 1 ? RecordManifest.CurrentFormat : RecordManifest.BoxesFormat, definition.Id, files, ballots, counted.Count, events,
+            replays.Select(r => new RecordBox(r.Position, r.HeadHash)).ToArray());
         await WriteBytesAsync(sink, RecordFiles.Manifest, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         return manifest;
+    }
+
+    /// <summary>Writes one box's log, folding its events; every receipt must start with <paramref name="receiptPrefix"/>.</summary>
+    private static async Task<(LogReplay Replay, string Sha256)> WriteLogAsync(
+        IRecordSink sink, string name, ElectionDefinition definition, byte[] definitionBytes, IAsyncEnumerable<LogEntry> log, byte[] receiptPrefix,
+        CancellationToken cancellationToken)
+    {
+        var replay = new LogReplay(definition, definitionBytes);
+        await using var stream = await sink.CreateAsync(name, cancellationToken).ConfigureAwait(false);
+        using var output = new HashedOutput(stream);
+        long number = 0;
+        await foreach (var entry in log.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            AppendEvent(output, replay, entry, ++number);
+            var rows = replay.Fold.Rows;
+            var receipt = rows.Receipt(rows.Count - 1);
+            if (!receipt.StartsWith(receiptPrefix))
+                throw new InvalidDataException(
+                    $"log entry {number}: receipt '{LogFold.Text(receipt)}' is not of this ballot box (its receipts start with '{Encoding.ASCII.GetString(receiptPrefix)}')");
+            if (output.ShouldFlush) await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return (replay, await output.CompleteAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private static void AppendEvent(HashedOutput output, LogReplay replay, LogEntry entry, long number)
@@ -169,27 +219,6 @@ public static class ElectionRecordWriter
             throw new InvalidDataException($"log entry {number}: hash '{entry.Hash}' is not a SHA-256 in lowercase hex");
         replay.Append(canonical, entry.Hash);
         LogLines.Write(output, canonical, entry.Hash);
-    }
-
-    /// <summary>The rows not replaced, sorted by receipt (ordinal bytes) then envelope id (ordinal).</summary>
-    internal static int[] CountedRows(RowStore rows, DefinitionIndex index)
-    {
-        var counted = new List<int>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
-            if (!rows[i].Flag) counted.Add(i);
-        var array = counted.ToArray();
-        Array.Sort(array, new ReceiptOrder(rows, index));
-        return array;
-    }
-
-    private sealed class ReceiptOrder(RowStore rows, DefinitionIndex index) : IComparer<int>
-    {
-        public int Compare(int x, int y)
-        {
-            if (x == y) return 0;
-            int c = rows.Receipt(x).SequenceCompareTo(rows.Receipt(y));
-            return c != 0 ? c : index.EnvelopeRank[rows[x].Envelope].CompareTo(index.EnvelopeRank[rows[y].Envelope]);
-        }
     }
 
     private static async Task<string> WriteBytesAsync(IRecordSink sink, string name, byte[] bytes, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Voting.Core.Record;
 
 /// <summary>The names of the files of an election record (docs/record.md).</summary>
@@ -11,4 +13,15 @@ public static class RecordFiles
 
     /// <summary>The Pabulib export of one envelope: <c>&lt;envelope id&gt;.pb</c>.</summary>
     public static string Pabulib(string envelope) => envelope + ".pb";
+
+    /// <summary>The log of ballot box <paramref name="box"/> of <paramref name="boxes"/>: <c>log.jsonl</c> when there is one box, else <c>log-&lt;box&gt;.jsonl</c>.</summary>
+    public static string BoxLog(int box, int boxes) =>
+        boxes == 1 ? Log : $"log-{box.ToString(CultureInfo.InvariantCulture)}.jsonl";
+
+    /// <summary>The logs of <paramref name="boxes"/> ballot boxes, in box order.</summary>
+    public static IReadOnlyList<string> BoxLogs(int boxes) => Enumerable.Range(0, boxes).Select(b => BoxLog(b, boxes)).ToArray();
+
+    /// <summary>Whether a file is a ballot log: <c>log.jsonl</c> or a box's <c>log-&lt;box&gt;.jsonl</c>.</summary>
+    public static bool IsLog(string name) =>
+        name == Log || (name.StartsWith("log-", StringComparison.Ordinal) && name.EndsWith(".jsonl", StringComparison.Ordinal));
 }

@@ -10,17 +10,21 @@ namespace Voting.Core.Record;
 /// <param name="RevoteShare">The share of voters who cast a second ballot later, replacing the first.</param>
 /// <param name="GradeProbability">The chance that a ballot grades a given project of an envelope it covers.</param>
 /// <param name="CoverProbability">The chance that a ballot covers a given envelope (at least one is covered).</param>
+/// <param name="Boxes">The ballot boxes the voters are split over (voter v votes in box v mod Boxes, always the same).</param>
 public sealed record SyntheticElection(
     int Voters,
     int Seed = 1,
     double RevoteShare = 0.1,
     double GradeProbability = 0.9,
-    double CoverProbability = 0.8);
+    double CoverProbability = 0.8,
+    int Boxes = 1);
 
 /// <summary>
 /// Synthetic election records for tests, benchmarks and demonstrations: a seeded simulation of voters casting and
 /// revising graded ballots, turned into the ballot log the engine would keep (receipts, replaced receipts, chain
 /// hashes) and the results it would publish, then written with <see cref="ElectionRecordWriter"/>.
+/// With several ballot boxes, receipts start with their box's prefix (<see cref="BoxReceipts"/>) and each box has
+/// its own log; the same seed gives the same ballots (receipts aside) whatever the number of boxes.
 /// The same seed always gives the same record.
 /// </summary>
 public static class RecordGenerator
@@ -42,12 +46,30 @@ public static class RecordGenerator
         return new ElectionDefinition(id, LocalizedText.Plain($"Synthetic election {id}"), ElectionKind.Budget, scale, list, balancing);
     }
 
-    /// <summary>The log entries of the simulation, in order, lazily (canonical bytes and chain hash of each event).</summary>
-    public static IEnumerable<LogEntry> Log(ElectionDefinition definition, SyntheticElection election)
+    /// <summary>
+    /// The log entries of the simulation, in order, lazily (canonical bytes and chain hash of each event): the events of
+    /// every box as one log.
+    /// </summary>
+    public static IEnumerable<LogEntry> Log(ElectionDefinition definition, SyntheticElection election) =>
+        Chain(definition, Events(definition, election));
+
+    /// <summary>The log of each ballot box, in box order, each lazily: its events numbered 1, 2, 3... and chained from the definition.</summary>
+    public static IReadOnlyList<IEnumerable<LogEntry>> BoxLogs(ElectionDefinition definition, SyntheticElection election) =>
+        Enumerable.Range(0, election.Boxes).Select(box => Chain(definition, BoxEvents(definition, election, box))).ToArray();
+
+    /// <summary>The events of one ballot box, in its log's order and numbering.</summary>
+    public static IEnumerable<BallotEvent> BoxEvents(ElectionDefinition definition, SyntheticElection election, int box)
+    {
+        long sequence = 0;
+        foreach (var (ballot, _, inBox) in Simulate(definition, election))
+            if (inBox == box) yield return ballot with { Sequence = ++sequence };
+    }
+
+    private static IEnumerable<LogEntry> Chain(ElectionDefinition definition, IEnumerable<BallotEvent> events)
     {
         var head = SHA256.HashData(Json.VotingJson.DefinitionBytes(definition));
         var buffer = new byte[4096];
-        foreach (var ballot in Events(definition, election))
+        foreach (var ballot in events)
         {
             var canonical = BallotChain.CanonicalBytes(ballot);
             if (buffer.Length < 32 + canonical.Length) buffer = new byte[32 + canonical.Length * 2];
@@ -71,7 +93,7 @@ public static class RecordGenerator
         var grades = new sbyte[Math.Max(1, index.MaxProjects)];
         long events = 0, voters = 0;
         string? lastReceipt = null;
-        foreach (var (ballot, counted) in Simulate(definition, election))
+        foreach (var (ballot, counted, _) in Simulate(definition, election))
         {
             events++;
             if (!counted) continue;
@@ -88,18 +110,18 @@ public static class RecordGenerator
         return ElectionCount.Count(tally, events, envelope => CountedBallots(definition, election, envelope));
     }
 
-    /// <summary>Writes the record of the simulation to a folder.</summary>
+    /// <summary>Writes the record of the simulation to a folder, one log per ballot box.</summary>
     public static Task<RecordManifest> WriteFolderAsync(string folder, ElectionDefinition definition, SyntheticElection election, CancellationToken cancellationToken = default) =>
-        ElectionRecordWriter.WriteFolderAsync(folder, definition, Log(definition, election), Results(definition, election), cancellationToken);
+        ElectionRecordWriter.WriteFolderAsync(folder, definition, BoxLogs(definition, election), Results(definition, election), cancellationToken);
 
     private static IEnumerable<IReadOnlyDictionary<string, int>> CountedBallots(ElectionDefinition definition, SyntheticElection election, string envelope) =>
         Simulate(definition, election).Where(x => x.Counted && x.Event.Envelope == envelope).Select(x => x.Event.Grades);
 
     /// <summary>
-    /// Every event in log order, and whether it counts at the close. Voters vote in turn; a voter who revotes does
-    /// so a little later (after some other voters), replacing the whole previous ballot.
+    /// Every event in log order, whether it counts at the close, and its ballot box. Voters vote in turn; a voter who
+    /// revotes does so a little later (after some other voters), in the same box, replacing the whole previous ballot.
     /// </summary>
-    private static IEnumerable<(BallotEvent Event, bool Counted)> Simulate(ElectionDefinition definition, SyntheticElection election)
+    private static IEnumerable<(BallotEvent Event, bool Counted, int Box)> Simulate(ElectionDefinition definition, SyntheticElection election)
     {
         var random = new Random(election.Seed);
         var envelopes = definition.Envelopes;
@@ -112,19 +134,21 @@ public static class RecordGenerator
         long sequence = 0;
         var receiptBytes = new byte[16];
 
-        string NewReceipt()
+        int BoxOf(int voter) => voter % election.Boxes;
+
+        string NewReceipt(int voter)
         {
             random.NextBytes(receiptBytes);
-            return Convert.ToBase64String(receiptBytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return BoxReceipts.Prefix(BoxOf(voter), election.Boxes) + Convert.ToBase64String(receiptBytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         }
 
-        IEnumerable<(BallotEvent, bool)> Ballot(string receipt, string? replaces, bool counted)
+        IEnumerable<(BallotEvent, bool, int)> Ballot(int voter, string receipt, string? replaces, bool counted)
         {
             var covered = new List<int>();
             for (int e = 0; e < envelopes.Count; e++)
                 if (random.NextDouble() < election.CoverProbability) covered.Add(e);
             if (covered.Count == 0) covered.Add(random.Next(envelopes.Count));
-            var events = new List<(BallotEvent, bool)>();
+            var events = new List<(BallotEvent, bool, int)>();
             foreach (int e in covered)
             {
                 var ballot = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -136,26 +160,26 @@ public static class RecordGenerator
                     ballot[projects[p].Id] = (int)(x * grades);
                 }
                 if (ballot.Count == 0) ballot[projects[random.Next(projects.Count)].Id] = random.Next(grades);
-                events.Add((new BallotEvent(++sequence, receipt, replaces, envelopes[e].Id, ballot), counted));
+                events.Add((new BallotEvent(++sequence, receipt, replaces, envelopes[e].Id, ballot), counted, BoxOf(voter)));
             }
             return events;
         }
 
         for (int v = 0; v < election.Voters; v++)
         {
-            var receipt = NewReceipt();
-            foreach (var item in Ballot(receipt, null, !revotes[v])) yield return item;
+            var receipt = NewReceipt(v);
+            foreach (var item in Ballot(v, receipt, null, !revotes[v])) yield return item;
             if (revotes[v]) pending.Enqueue((v, receipt, v + 1 + random.Next(50)));
             while (pending.Count > 0 && pending.Peek().Due <= v)
             {
-                var (_, previous, _) = pending.Dequeue();
-                foreach (var item in Ballot(NewReceipt(), previous, true)) yield return item;
+                var (voter, previous, _) = pending.Dequeue();
+                foreach (var item in Ballot(voter, NewReceipt(voter), previous, true)) yield return item;
             }
         }
         while (pending.Count > 0)
         {
-            var (_, previous, _) = pending.Dequeue();
-            foreach (var item in Ballot(NewReceipt(), previous, true)) yield return item;
+            var (voter, previous, _) = pending.Dequeue();
+            foreach (var item in Ballot(voter, NewReceipt(voter), previous, true)) yield return item;
         }
     }
 }

@@ -35,8 +35,9 @@ public sealed class RecordProgress
 /// <summary>
 /// Verifies an election record (docs/record.md) and reports every check as pass, fail or not checked, with the
 /// place of every failure. Fails closed: a check that cannot run is "not checked" and the record does not pass.
-/// The log and the ballots are read once each, streaming, in parallel; the counted ballots derived from the log
-/// and the rows of ballots.csv are kept compactly in memory to be compared.
+/// The logs (one per ballot box) and the ballots are read once each, streaming, the logs one after the other while the
+/// ballots are read; the counted ballots derived from the logs and the rows of ballots.csv are kept compactly in
+/// memory to be compared.
 /// </summary>
 public static class RecordVerifier
 {
@@ -83,11 +84,8 @@ public static class RecordVerifier
         private ElectionDefinition? _definition;
         private DefinitionIndex? _index;
 
-        // log pass
-        private bool _logRead;
-        private long _logLines;
-        private string? _lastStatedHash;
-        private LogFold? _fold;
+        // the logs, one per ballot box
+        private BoxLogPass[] _boxes = [];
 
         // ballots pass
         private CsvFold? _csv;
@@ -99,24 +97,26 @@ public static class RecordVerifier
         {
             ReadManifest();
             ReadDefinition();
-            progress.Total = new[] { RecordFiles.Log, RecordFiles.Ballots }
+            _boxes = RecordFiles.BoxLogs(_manifest?.Boxes.Count ?? BoxesInFiles())
+                .Select(file => new BoxLogPass(file, _chainFindings, _logFindings)).ToArray();
+            progress.Total = _boxes.Select(b => b.File).Append(RecordFiles.Ballots)
                 .Concat(_definition?.Envelopes.Select(e => RecordFiles.Pabulib(e.Id)) ?? [])
                 .Sum(name => record.Length(name) ?? 0);
 
-            var logPass = Task.Run(() => Guard(LogPass, RecordFiles.Log, _chainFindings, _logFindings));
+            var logPass = Task.Run(LogPass);
             var ballotsPass = Task.Run(() => Guard(BallotsPass, RecordFiles.Ballots, _rowFindings, _ballotFindings));
             Task.WaitAll(logPass, ballotsPass);
+            BoxReceiptCheck.Run(_boxes, _logFindings);
 
             var checks = new List<CheckResult>
             {
                 Result(ManifestCheck, "manifest.json is present and readable", _manifestFindings,
-                    _manifest is null ? null : $"election '{_manifest.Election}', {_manifest.Files.Count} files, {_manifest.Ballots} ballots, {_manifest.Rows} rows, {_manifest.Events} events"),
+                    _manifest is null ? null : $"election '{_manifest.Election}', {_manifest.Files.Count} files, {_manifest.Ballots} ballots, {_manifest.Rows} rows, {_manifest.Events} events{(_manifest.Boxes.Count == 1 ? "" : $" in {_manifest.Boxes.Count} boxes")}"),
                 HashesResult(),
                 Result(DefinitionCheck, "definition.json is a valid definition of the manifest's election", _definitionFindings,
                     _definition is null ? null : $"'{_definition.Id}': {_definition.Envelopes.Count} envelopes, {_index!.Columns.Length} projects, {_definition.Grades.Count} grades, balancing {_definition.Balancing}"),
                 ChainResult(),
-                Result(LogCheck, "every log event is valid against the definition and the events before it", _logFindings,
-                    _fold is null ? null : _fold.Unreadable > 0 && _logFindings.Total == 0 ? null : $"{_fold.Events} events, {_fold.CountedReceipts} counted ballots in {_fold.CountedRows} envelope rows"),
+                LogResult(),
                 BallotsResult(),
                 Result(RowsCheck, "every ballots.csv row is valid against the definition", _rowFindings,
                     _csv is { HeaderRead: true } ? $"{_csv.Rows} rows, {_csv.Receipts} receipts" : null),
@@ -162,8 +162,9 @@ public static class RecordVerifier
             try
             {
                 _manifest = RecordManifest.Parse(record.ReadAllBytes(RecordFiles.Manifest));
-                if (_manifest.Format != RecordManifest.CurrentFormat)
-                    _manifestFindings.Add(RecordFiles.Manifest, null, "format", $"'{_manifest.Format}' is not a format this tool reads ({RecordManifest.CurrentFormat})");
+                if (_manifest.Format is not (RecordManifest.CurrentFormat or RecordManifest.BoxesFormat))
+                    _manifestFindings.Add(RecordFiles.Manifest, null, "format",
+                        $"'{_manifest.Format}' is not a format this tool reads ({RecordManifest.CurrentFormat}, {RecordManifest.BoxesFormat})");
             }
             catch (Exception e) when (e is FormatException or IOException or InvalidDataException)
             {
@@ -216,57 +217,70 @@ public static class RecordVerifier
 
         private void LogPass()
         {
-            if (!record.Contains(RecordFiles.Log))
+            foreach (var box in _boxes)
+                Guard(() => BoxPass(box), box.File, _chainFindings, _logFindings);
+        }
+
+        private void BoxPass(BoxLogPass box)
+        {
+            if (!record.Contains(box.File))
             {
-                _chainFindings.Add(RecordFiles.Log, null, null, "missing");
-                _logFindings.Add(RecordFiles.Log, null, null, "missing");
+                _chainFindings.Add(box.File, null, null, "missing");
+                _logFindings.Add(box.File, null, null, "missing");
                 return;
             }
-            if (_definitionBytes is null) { HashOnly(RecordFiles.Log); return; }
-            var fold = _index is null ? null : new LogFold(_index);
-            var chain = new ChainState(SHA256.HashData(_definitionBytes));
-            Span<byte> stated = stackalloc byte[32];
-            var sink = new LineSink(_logFindings, RecordFiles.Log);
-            ProblemHandler problem = sink.Report;
-            using var stream = record.OpenRead(RecordFiles.Log);
-            using var lines = new LineReader(stream) { Progress = progress.Tracker() };
-            long number = 0;
-            while (lines.TryReadLine(out var line))
-            {
-                number = sink.Line = lines.Line;
-                if (number == 1 && fold is not null) fold.Rows.EnsureCapacity(Estimate(record.Length(RecordFiles.Log), line.Length));
-                if (!LogLines.TrySplit(line, out var body, out var hash))
-                {
-                    _chainFindings.Add(RecordFiles.Log, number, "hash", "no \"hash\" field (64 lowercase hex digits) at the end of the line; the chain cannot be followed");
-                    fold?.Add(line, number, problem);
-                    continue;
-                }
-                chain.Next(body, "}"u8);
-                LogLines.DecodeHex(hash, stated);
-                if (!chain.Head.AsSpan().SequenceEqual(stated))
-                    _chainFindings.Add(RecordFiles.Log, number, "hash",
-                        $"{Encoding.ASCII.GetString(hash)} is not SHA-256(previous hash || event); recomputed {Convert.ToHexStringLower(chain.Head)}");
-                stated.CopyTo(chain.Head);
-                fold?.Add(chain.LastCanonical, number, problem);
-            }
-            if (lines.MissingFinalNewline)
-                _logFindings.Add(RecordFiles.Log, number, null, "the last line has no '\\n' after it");
-            _hashes[RecordFiles.Log] = lines.Finish();
-            _lastStatedHash = Convert.ToHexStringLower(chain.Head);
-            _logLines = number;
-            _fold = fold;
-            _logRead = true;
+            if (_definitionBytes is null) { HashOnly(box.File); return; }
+            box.Run(record, _definitionBytes, _index, progress);
+            _hashes[box.File] = box.Sha256!;
         }
+
+        /// <summary>The number of ballot boxes when the manifest does not say: one with a log.jsonl, else one per box log file.</summary>
+        private int BoxesInFiles()
+        {
+            int logs = record.Files.Count(RecordFiles.IsLog);
+            return record.Contains(RecordFiles.Log) || logs == 0 ? 1 : logs;
+        }
+
+        private bool LogsRead => _boxes.All(b => b.Read);
+
+        /// <summary>How the messages name the logs: "the log", or "the boxes' logs".</summary>
+        private string LogsName => _boxes.Length == 1 ? "the log" : "the boxes' logs";
+
+        private long LogEvents => _boxes.Sum(b => b.Events);
+
+        /// <summary>The boxes' folded logs, or null when one could not be folded.</summary>
+        private LogFold[]? Folds => _boxes.All(b => b.Fold is not null) ? _boxes.Select(b => b.Fold!).ToArray() : null;
+
+        /// <summary>A field of the manifest about box <paramref name="box"/>: top-level with one box, in <c>boxes</c> with several.</summary>
+        private string BoxField(int box, string field) => _boxes.Length == 1 ? field : $"boxes[{box}].{field}";
 
         private CheckResult ChainResult()
         {
-            const string title = "the hash chain over log.jsonl runs from the definition's hash to the manifest's head";
-            if (!_logRead) return Result(ChainCheck, title, _chainFindings, null);
-            if (_manifest is not null && _lastStatedHash != _manifest.Head)
-                _chainFindings.Add(RecordFiles.Manifest, null, "head", $"{_manifest.Head}, but the chain over log.jsonl ends at {_lastStatedHash}");
-            return Result(ChainCheck, title, _chainFindings,
-                _manifest is null ? null : $"{_logLines} events, head {_lastStatedHash}",
-                "no manifest head to compare with");
+            var title = _boxes.Length == 1
+                ? "the hash chain over log.jsonl runs from the definition's hash to the manifest's head"
+                : $"the hash chain over each of the {_boxes.Length} boxes' logs runs from the definition's hash to the manifest's head of that box";
+            if (!LogsRead) return Result(ChainCheck, title, _chainFindings, null);
+            if (_manifest is not null)
+                for (int b = 0; b < _boxes.Length; b++)
+                    if (_boxes[b].Head != _manifest.Boxes[b].Head)
+                        _chainFindings.Add(RecordFiles.Manifest, null, BoxField(b, "head"), $"{_manifest.Boxes[b].Head}, but the chain over {_boxes[b].File} ends at {_boxes[b].Head}");
+            var summary = _boxes.Length == 1
+                ? $"{_boxes[0].Events} events, head {_boxes[0].Head}"
+                : $"{LogEvents} events in {_boxes.Length} boxes, heads {string.Join(", ", _boxes.Select(b => b.Head))}";
+            return Result(ChainCheck, title, _chainFindings, _manifest is null ? null : summary, "no manifest head to compare with");
+        }
+
+        private CheckResult LogResult()
+        {
+            var title = _boxes.Length == 1
+                ? "every log event is valid against the definition and the events before it"
+                : "every event of a box's log is valid against the definition and the events before it in that log, its receipt is of that box and of no other";
+            var folds = Folds;
+            if (folds is null || (folds.Any(f => f.Unreadable > 0) && _logFindings.Total == 0))
+                return Result(LogCheck, title, _logFindings, null);
+            var boxes = _boxes.Length == 1 ? "" : $" in {_boxes.Length} boxes";
+            return Result(LogCheck, title, _logFindings,
+                $"{folds.Sum(f => f.Events)} events{boxes}, {folds.Sum(f => f.CountedReceipts)} counted ballots in {folds.Sum(f => f.CountedRows)} envelope rows");
         }
 
         // ---- ballots.csv and the .pb files ----
@@ -393,123 +407,20 @@ public static class RecordVerifier
             return "points";
         }
 
-        // ---- ballots.csv against the log ----
+        // ---- ballots.csv against the logs ----
 
         private CheckResult BallotsResult()
         {
-            const string title = "ballots.csv holds exactly the counted ballots of the log (last revision wins), sorted by receipt then envelope";
-            if (_fold is null || _csvRows is null || _csv is not { HeaderRead: true })
+            var title = $"ballots.csv holds exactly the counted ballots of {LogsName} (last revision wins), sorted by receipt then envelope";
+            var folds = Folds;
+            if (folds is null || _csvRows is null || _csv is not { HeaderRead: true })
                 return Result(BallotsCheck, title, _ballotFindings, null);
-            var log = _fold.Rows;
-            var csv = _csvRows;
-            var index = _index!;
-            // two halves in parallel, split between receipts so that the rows of one receipt stay together
-            int middle = csv.Count / 2;
-            while (middle > 0 && middle < csv.Count && csv.Receipt(middle).SequenceEqual(csv.Receipt(middle - 1))) middle++;
-            var halves = new[] { (From: 0, To: middle), (From: middle, To: csv.Count) };
-            var found = new (List<(long Line, string? Field, string Message)> Kept, long Total)[2];
-            Parallel.For(0, 2, h => found[h] = Join(log, csv, index, halves[h].From, halves[h].To));
-            foreach (var (kept, total) in found)
-            {
-                foreach (var (line, field, message) in kept)
-                    _ballotFindings.Add(RecordFiles.Ballots, line, field, message);
-                _ballotFindings.AddCount(total - kept.Count);
-            }
-            bool sorted = _csv.OutOfOrder == 0;
-            for (int k = 0; k < log.Count; k++)
-            {
-                if (log[k].Flag || log[k].Tag >= 0) continue;
-                var receipt = log.Receipt(k);
-                int envelope = log[k].Envelope;
-                long? at = null;
-                string where = "";
-                if (sorted)
-                {
-                    int position = LowerBound(csv, receipt, index.EnvelopeRank[envelope], index);
-                    at = position < csv.Count ? csv[position].Line : (csv.Count == 0 ? 2 : csv[csv.Count - 1].Line + 1);
-                    where = position < csv.Count ? " (it belongs before this line)" : " (it belongs at the end)";
-                }
-                _ballotFindings.Add(RecordFiles.Ballots, at, null,
-                    $"missing row: receipt '{LogFold.Text(receipt)}', envelope '{index.EnvelopeIds[envelope]}' is counted (log.jsonl line {log[k].Line}){where}");
-            }
-            if (_fold.Unreadable > 0 && _ballotFindings.Total == 0)
-                return Result(BallotsCheck, title, _ballotFindings, null, $"{_fold.Unreadable} log events could not be read, so the counted ballots are not known");
-            return Result(BallotsCheck, title, _ballotFindings, $"{csv.Count} rows match the {_fold.CountedRows} counted envelope ballots of the log");
+            new BallotsAgainstLogs(_index!, _boxes, _csvRows, _ballotFindings).Run(sorted: _csv.OutOfOrder == 0);
+            long unreadable = folds.Sum(f => f.Unreadable);
+            if (unreadable > 0 && _ballotFindings.Total == 0)
+                return Result(BallotsCheck, title, _ballotFindings, null, $"{unreadable} log events could not be read, so the counted ballots are not known");
+            return Result(BallotsCheck, title, _ballotFindings, $"{_csvRows.Count} rows match the {folds.Sum(f => f.CountedRows)} counted envelope ballots of {LogsName}");
         }
-
-        /// <summary>Matches rows [from, to) of ballots.csv with the log's counted rows, marking each log row matched (Tag).</summary>
-        private static (List<(long, string?, string)>, long) Join(RowStore log, RowStore csv, DefinitionIndex index, int from, int to)
-        {
-            var found = new List<(long, string?, string)>();
-            long total = 0;
-            void Add(long line, string? field, string message)
-            {
-                if (total++ < VerificationReport.MaxFindingsPerCheck) found.Add((line, field, message));
-            }
-            for (int r = from; r < to; r++)
-            {
-                var receipt = csv.Receipt(r);
-                int envelope = csv[r].Envelope;
-                long line = csv[r].Line;
-                int head = log.Find(receipt);
-                int ev = -1;
-                for (int k = head; k >= 0; k = log[k].Next)
-                    if (log[k].Envelope == envelope) { ev = k; break; }
-                if (ev < 0)
-                {
-                    Add(line, null, head < 0
-                        ? $"receipt '{LogFold.Text(receipt)}' is not in log.jsonl: a ballot that was never cast"
-                        : $"receipt '{LogFold.Text(receipt)}' has no ballot in envelope '{index.EnvelopeIds[envelope]}' in log.jsonl (see log line {log[head].Line})");
-                    continue;
-                }
-                if (log[ev].Flag)
-                {
-                    int by = log[head].Link;
-                    Add(line, null, by >= 0
-                        ? $"receipt '{LogFold.Text(receipt)}' (log line {log[ev].Line}) was replaced by receipt '{LogFold.Text(log.Receipt(by))}' (log line {log[by].Line}); only the last revision counts"
-                        : $"receipt '{LogFold.Text(receipt)}' (log line {log[ev].Line}) was replaced; only the last revision counts");
-                    continue;
-                }
-                int first = Interlocked.CompareExchange(ref log[ev].Tag, r, -1);
-                if (first >= 0)
-                {
-                    Add(line, null, $"duplicates line {csv[first].Line} (receipt '{LogFold.Text(receipt)}', envelope '{index.EnvelopeIds[envelope]}')");
-                    continue;
-                }
-                var a = csv.Grades(r);
-                var b = log.Grades(ev);
-                if (a.SequenceEqual(b)) continue;
-                for (int p = 0; p < a.Length; p++)
-                    if (a[p] != b[p])
-                    {
-                        if (total >= VerificationReport.MaxFindingsPerCheck) { total++; continue; }
-                        Add(line, index.ProjectIds[envelope][p],
-                            $"{Cell(a[p])} for receipt '{LogFold.Text(receipt)}', log.jsonl line {log[ev].Line} has {Cell(b[p])}");
-                    }
-            }
-            return (found, total);
-        }
-
-        private static int LowerBound(RowStore csv, ReadOnlySpan<byte> receipt, int envelopeRank, DefinitionIndex index)
-        {
-            int lo = 0, hi = csv.Count;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                int c = csv.Receipt(mid).SequenceCompareTo(receipt);
-                if (c == 0) c = index.EnvelopeRank[csv[mid].Envelope].CompareTo(envelopeRank);
-                if (c < 0) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
-        }
-
-        private static string Cell(sbyte grade) => grade switch
-        {
-            RowStore.Ungraded => "no grade",
-            RowStore.Unreadable => "an unreadable grade",
-            _ => $"grade {grade}",
-        };
 
         // ---- counts ----
 
@@ -519,19 +430,25 @@ public static class RecordVerifier
             if (_manifest is null) return Result(CountsCheck, title, _countFindings, null, "no manifest");
             var m = _manifest;
             bool complete = true;
-            if (_logRead)
+            if (LogsRead)
             {
-                if (_logLines != m.Events)
-                    _countFindings.Add(RecordFiles.Manifest, null, "events", $"{m.Events}, log.jsonl has {_logLines} events");
+                if (_boxes.Length > 1)
+                {
+                    for (int b = 0; b < _boxes.Length; b++)
+                        if (_boxes[b].Events != m.Boxes[b].Events)
+                            _countFindings.Add(RecordFiles.Manifest, null, BoxField(b, "events"), $"{m.Boxes[b].Events}, {_boxes[b].File} has {_boxes[b].Events} events");
+                }
+                if (LogEvents != m.Events)
+                    _countFindings.Add(RecordFiles.Manifest, null, "events", $"{m.Events}, {(_boxes.Length == 1 ? "log.jsonl has" : "the boxes' logs have")} {LogEvents} events");
             }
             else complete = false;
-            if (_fold is { Unreadable: 0 })
+            if (Folds is { } folds && folds.All(f => f.Unreadable == 0))
             {
-                long receipts = _fold.CountedReceipts, rows = _fold.CountedRows;
+                long receipts = folds.Sum(f => f.CountedReceipts), rows = folds.Sum(f => f.CountedRows);
                 if (receipts != m.Ballots)
-                    _countFindings.Add(RecordFiles.Manifest, null, "ballots", $"{m.Ballots}, the log counts {receipts} ballots");
+                    _countFindings.Add(RecordFiles.Manifest, null, "ballots", $"{m.Ballots}, {LogsName} count {receipts} ballots");
                 if (rows != m.Rows)
-                    _countFindings.Add(RecordFiles.Manifest, null, "rows", $"{m.Rows}, the log counts {rows} envelope ballots");
+                    _countFindings.Add(RecordFiles.Manifest, null, "rows", $"{m.Rows}, {LogsName} count {rows} envelope ballots");
             }
             else complete = false;
             if (_csv is { HeaderRead: true })
@@ -572,7 +489,7 @@ public static class RecordVerifier
                 return Result(ResultsCheck, title, _resultFindings, null, $"{_csv.InvalidRows} rows of ballots.csv could not be counted (see rows)");
             if (_csv.OutOfOrder > 0)
                 return Result(ResultsCheck, title, _resultFindings, null, "ballots.csv is not sorted by receipt, so its ballots cannot be counted (see ballots)");
-            long? version = _manifest?.Events ?? (_logRead ? _logLines : null);
+            long? version = _manifest?.Events ?? (LogsRead ? LogEvents : null);
             if (version is null)
                 return Result(ResultsCheck, title, _resultFindings, null, "neither the manifest nor the log gives the number of events");
 
@@ -635,7 +552,9 @@ public static class RecordVerifier
         {
             const string title = "every file's SHA-256 matches the manifest, and the manifest lists every file";
             if (_manifest is null) return Result(HashesCheck, title, _hashFindings, null, "no manifest");
-            var required = new List<string> { RecordFiles.Definition, RecordFiles.Log, RecordFiles.Ballots, RecordFiles.Results };
+            var required = new List<string> { RecordFiles.Definition };
+            required.AddRange(_boxes.Select(b => b.File));
+            required.AddRange([RecordFiles.Ballots, RecordFiles.Results]);
             if (_definition is not null) required.AddRange(_definition.Envelopes.Select(e => RecordFiles.Pabulib(e.Id)));
             foreach (var name in required)
                 if (!_manifest.Files.ContainsKey(name))
@@ -643,6 +562,10 @@ public static class RecordVerifier
             foreach (var name in record.Files)
                 if (name != RecordFiles.Manifest && !_manifest.Files.ContainsKey(name))
                     _hashFindings.Add(name, null, null, "is in the record but not listed in the manifest");
+            var logs = _boxes.Select(b => b.File).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in record.Files.Union(_manifest.Files.Keys).Where(RecordFiles.IsLog).Where(name => !logs.Contains(name)).Distinct())
+                _hashFindings.Add(name, null, null,
+                    $"is a ballot log, but not one of the manifest's {(_boxes.Length == 1 ? "box (its log is log.jsonl)" : $"{_boxes.Length} boxes ({_boxes[0].File} to {_boxes[^1].File})")}");
             foreach (var (name, expected) in _manifest.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 if (!record.Contains(name))
@@ -677,18 +600,6 @@ public static class RecordVerifier
             }
             return _hashes[name] = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
-
-        /// <summary>Reports the problems of the current line of a file.</summary>
-        private sealed class LineSink(FindingList findings, string file)
-        {
-            public long Line;
-
-            public void Report(string? field, string message) => findings.Add(file, Line, field, message);
-        }
-
-        /// <summary>The number of lines of a file from its size and the length of its first line, a little over.</summary>
-        internal static int Estimate(long? fileLength, int lineLength) =>
-            (int)Math.Clamp((fileLength ?? 0) / (lineLength + 1.0) * 1.1 + 1024, 1024, 1 << 28);
 
         private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
