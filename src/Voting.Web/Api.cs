@@ -292,8 +292,8 @@ internal static class Api
             var cancellationToken = httpContext.RequestAborted;
             try
             {
-                if (boxes.Count != 1) throw new NotSupportedException("a record of several ballot boxes");
-                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, Entries(boxes[0], cancellationToken), results, cancellationToken: cancellationToken);
+                var logs = boxes.Select(box => Entries(box, cancellationToken)).ToArray();
+                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, logs, results, cancellationToken: cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -27,6 +27,8 @@ public sealed class RecordHost : IAsyncLifetime
             ["Voting:AdminToken"] = AdminToken,
             ["Voting:LoadSeeds"] = "false",
             ["Voting:RateLimiting:Enabled"] = "false",
+            // The ballot boxes of an election whose definition does not say.
+            ["Voting:BallotBoxes"] = "2",
         });
 
     public async Task DisposeAsync()
@@ -61,15 +63,17 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
     private static readonly string[] CityProjects = Enumerable.Range(1, 8).Select(i => $"c-{i:00}").ToArray();
     private static readonly string[] DistrictProjects = Enumerable.Range(1, 5).Select(i => $"d-{i:00}").ToArray();
 
-    [Fact]
-    public async Task Thousands_of_ballots_with_revotes_record_verifies_and_recounts_to_the_published_results_byte_for_byte()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Thousands_of_ballots_with_revotes_record_verifies_and_recounts_to_the_published_results_byte_for_byte(int boxes)
     {
         var id = NewId("record");
         using var official = host.Client(RecordHost.AdminToken);
         using var anonymous = host.Client();
 
         // Create, import the roll (a quarter of the voters may vote in the city envelope only).
-        using (var created = await official.PostAsync("/api/elections", Json(Definition(id))))
+        using (var created = await official.PostAsync("/api/elections", Json(Definition(id, boxes))))
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var roll = Enumerable.Range(0, Voters).ToDictionary(i => $"voter-{i:0000}", i => i % 4 == 0 ? new[] { "city" } : ["city", "district"]);
         Dictionary<string, string> codes;
@@ -179,7 +183,8 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
                 var csv = Encoding.UTF8.GetString(Read(zip, "ballots.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 Assert.Equal("receipt,envelope," + string.Join(",", CityProjects.Concat(DistrictProjects)), csv[0]);
                 var counted = csv.Skip(1).Select(row => row[..row.IndexOf(',')]).ToHashSet(StringComparer.Ordinal);
-                var log = Encoding.UTF8.GetString(Read(zip, "log.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                var log = RecordFiles.BoxLogs(boxes).SelectMany(file => Encoding.UTF8.GetString(Read(zip, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+                if (boxes > 1) Assert.Equal(boxes, manifest.GetProperty("boxes").GetArrayLength());
                 var logged = log.Select(line => JsonDocument.Parse(line).RootElement)
                     .Select(e => (Receipt: e.GetProperty("receipt").GetString()!, Replaces: e.GetProperty("replaces").GetString()))
                     .ToList();
@@ -244,7 +249,7 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
     }
 
     [Fact]
-    public async Task Record_of_an_election_closed_without_ballots_verifies()
+    public async Task Record_of_an_election_closed_without_ballots_verifies_with_the_configured_ballot_boxes()
     {
         var id = NewId("empty");
         using var official = host.Client(RecordHost.AdminToken);
@@ -265,6 +270,8 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
             var report = RecordVerifier.Verify(path);
             Assert.True(report.Passed, report.ToString());
             Assert.Equal(published, Recount.FromRecord(path).Json);
+            using var archive = ZipFile.OpenRead(path);
+            Assert.Equal(2, JsonDocument.Parse(Read(archive, "manifest.json")).RootElement.GetProperty("boxes").GetArrayLength());
         }
         finally
         {
@@ -294,10 +301,11 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
     }
 
     /// <summary>A budget in two envelopes (8 city projects, 5 district projects), greedy allocation, static:0 balancing.</summary>
-    private static JsonObject Definition(string id)
+    /// <param name="boxes">The definition's <c>ballotBoxes</c>; null: left to the host's configuration.</param>
+    private static JsonObject Definition(string id, int? boxes = null)
     {
         var labels = new[] { ("Pas du tout convaincu·e", "Not convinced at all"), ("Pas convaincu·e", "Not convinced"), ("Pourquoi pas ?", "Why not?"), ("J'aime bien", "I like it"), ("J'adore", "I love it") };
-        return new JsonObject
+        var definition = new JsonObject
         {
             ["id"] = id,
             ["title"] = new JsonObject { ["fr"] = "Budget participatif (registre)", ["en"] = "Participatory budget (record)" },
@@ -309,6 +317,8 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
                 Envelope("city", 2_000_000, CityProjects, p => 150_000 + 75_000 * p),
                 Envelope("district", 400_000, DistrictProjects, p => 60_000 + 40_000 * p)),
         };
+        if (boxes is { } count) definition["ballotBoxes"] = count;
+        return definition;
 
         static JsonObject Envelope(string id, long budget, string[] projects, Func<int, long> cost) => new()
         {

@@ -47,7 +47,7 @@ public readonly record struct BallotBox(string Election, int Index, int Count)
     public string LogId => Count == 1 ? Election : string.Create(CultureInfo.InvariantCulture, $"{Election}/{Index}");
 
     /// <summary>What every receipt of this box starts with.</summary>
-    public string ReceiptPrefix => Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"{Index}-");
+    public string ReceiptPrefix => Voting.Core.Record.BoxReceipts.Prefix(Index, Count);
 
     public override string ToString() => Count == 1 ? Election : $"{Election} box {Index}/{Count}";
 }
