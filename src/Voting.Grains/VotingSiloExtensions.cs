@@ -18,8 +18,8 @@ public static class VotingSiloExtensions
     /// <summary>Registers serialization, options and the SQLite storage at <paramref name="databasePath"/> (the embedded default).</summary>
     public static ISiloBuilder AddVotingGrains(this ISiloBuilder silo, string databasePath, Action<VotingGrainOptions>? configure = null)
     {
-        silo.Services.AddVotingGrains(configure).UseSqliteVotingStorage(databasePath);
-        return silo;
+        silo.Services.AddVotingGrains(configure);
+        return silo.UseSqliteVotingStorage(databasePath);
     }
 
     /// <summary>Registers serialization and options; add a storage with <see cref="UseSqliteVotingStorage"/> or <see cref="UseAzureVotingStorage"/>.</summary>
@@ -48,26 +48,29 @@ public static class VotingSiloExtensions
             isSupported: type => type.Namespace?.StartsWith("Voting.Core", StringComparison.Ordinal) == true,
             jsonSerializerOptions: VotingJson.Options));
 
-    /// <summary>Keeps the ballot log, voter slots and documents in one SQLite file (WAL), created if missing.</summary>
+    /// <summary>The grain storage that keeps the grains' own state (an election's definition and status, the directory).</summary>
+    public const string GrainStorage = "voting";
+
+    /// <summary>
+    /// Keeps the ballot logs, voter slots and documents in one SQLite file (WAL), created if missing, and the grains'
+    /// state in the same file through Orleans' grain storage.
+    /// </summary>
     public static ISiloBuilder UseSqliteVotingStorage(this ISiloBuilder silo, string databasePath)
     {
-        silo.Services.UseSqliteVotingStorage(databasePath);
-        return silo;
+        silo.Services.UseVotingStorage(_ => new SqliteStorage(databasePath));
+        return silo.AddSqliteGrainStorage(GrainStorage, databasePath);
     }
 
-    public static IServiceCollection UseSqliteVotingStorage(this IServiceCollection services, string databasePath) =>
-        services.UseVotingStorage(_ => new SqliteStorage(databasePath));
-
-    /// <summary>Keeps them in Azure Storage (tables and blobs; Azurite locally).</summary>
+    /// <summary>
+    /// Keeps them in Azure Storage (Azurite locally): the logs and documents in tables and blobs, the grains' state in
+    /// a table through Orleans' own Azure table grain storage.
+    /// </summary>
     /// <param name="namePrefix">Prepended to table and container names: lowercase letters and digits.</param>
     public static ISiloBuilder UseAzureVotingStorage(this ISiloBuilder silo, string connectionString, string namePrefix = "")
     {
-        silo.Services.UseAzureVotingStorage(connectionString, namePrefix);
-        return silo;
+        silo.Services.UseVotingStorage(_ => new AzureStorage(connectionString, namePrefix));
+        return silo.AddAzureTableGrainStorage(GrainStorage, connectionString, o => o.TableName = namePrefix + "grainstate");
     }
-
-    public static IServiceCollection UseAzureVotingStorage(this IServiceCollection services, string connectionString, string namePrefix = "") =>
-        services.UseVotingStorage(_ => new AzureStorage(connectionString, namePrefix));
 
     /// <summary>Uses one object that is both the ballot log store and the document store (it is disposed with the container).</summary>
     public static IServiceCollection UseVotingStorage<TStorage>(this IServiceCollection services, Func<IServiceProvider, TStorage> create)

@@ -5,7 +5,7 @@ namespace Voting.Host;
 /// <summary>The executable's own settings (section <c>Voting</c>); the web node's are in <c>Voting.Web.VotingWebOptions</c>.</summary>
 public sealed class HostSettings
 {
-    /// <summary><c>localhost</c> (default: one node, no external service) or <c>redis</c> (<c>ConnectionStrings:Redis</c>).</summary>
+    /// <summary><c>localhost</c> (default: one node, no external service), <c>redis</c> (<c>ConnectionStrings:Redis</c>) or <c>azure</c> (an Azure table, <c>ConnectionStrings:AzureStorage</c>).</summary>
     public string Clustering { get; set; } = "localhost";
 
     /// <summary><c>sqlite</c> (default: a file in the data folder) or <c>azure</c> (<c>ConnectionStrings:AzureStorage</c>).</summary>

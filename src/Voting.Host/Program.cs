@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
 using Orleans.Configuration;
@@ -31,20 +32,34 @@ builder.UseOrleans(silo =>
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "voting", clusterId: settings.ClusterId);
             break;
         case "redis":
-            var redis = builder.Configuration.GetConnectionString("Redis");
-            if (string.IsNullOrWhiteSpace(redis))
-                throw new InvalidOperationException("Voting:Clustering is 'redis' but ConnectionStrings:Redis is not set");
-            silo.UseRedisClustering(redis);
-            silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = "voting"; });
-            if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
-                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
-            else
-                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseRedisClustering(Required("Redis"));
+            ConfigureCluster(silo);
+            break;
+        case "azure":
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(Required("AzureStorage")));
+            ConfigureCluster(silo);
             break;
         default:
-            throw new InvalidOperationException($"Voting:Clustering must be 'localhost' or 'redis', not '{settings.Clustering}'");
+            throw new InvalidOperationException($"Voting:Clustering must be 'localhost', 'redis' or 'azure', not '{settings.Clustering}'");
     }
     VotingSilo.Configure(silo, builder.Configuration, settings);
+
+    string Required(string connection)
+    {
+        var value = builder.Configuration.GetConnectionString(connection);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"Voting:Clustering is '{settings.Clustering}' but ConnectionStrings:{connection} is not set")
+            : value;
+    }
+
+    void ConfigureCluster(ISiloBuilder silo)
+    {
+        silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = "voting"; });
+        if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        else
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+    }
 });
 
 builder.Services.AddVotingWeb(builder.Configuration);

@@ -6,19 +6,21 @@ using Voting.Grains.Tests.Azurite;
 
 namespace Voting.Web.Tests;
 
-/// <summary>Two nodes of one deployment, made so by configuration alone: Redis clustering and Azure storage (Azurite).</summary>
+/// <summary>Two nodes of one deployment, made so by configuration alone: Redis or Azure table clustering, and Azure storage (Azurite).</summary>
 public class ClusteringTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Token = "cluster-official-token-0123456789";
 
-    [Fact]
-    public async Task Two_nodes_serve_one_election_through_redis_clustering_and_azure_storage()
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("azure")]
+    public async Task Two_nodes_serve_one_election_through_clustering_and_azure_storage(string clustering)
     {
-        await using var redis = await RedisServer.Start();
+        await using var redis = clustering == "redis" ? await RedisServer.Start() : null;
         var settings = new Dictionary<string, string>
         {
-            ["Voting:Clustering"] = "redis",
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Voting:Clustering"] = clustering,
+            ["ConnectionStrings:Redis"] = redis?.ConnectionString ?? "",
             ["Voting:Storage"] = "azure",
             ["ConnectionStrings:AzureStorage"] = azurite.ConnectionString,
             ["Voting:ClusterId"] = "cluster-" + Guid.NewGuid().ToString("n")[..8],

@@ -9,6 +9,7 @@ using Voting.Core.Results;
 using Voting.Grains.Ballots;
 using Voting.Grains.Contracts;
 using Voting.Grains.Elections;
+using Voting.Grains.Interfaces;
 using Voting.Grains.Results;
 using Voting.Grains.Roll;
 using Voting.Grains.Storage;
@@ -58,24 +59,24 @@ public sealed class BallotBoxGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _box = BallotBox.Parse(this.GetPrimaryKeyString());
-        var stored = await documents.ReadAsync(StoreNames.Definitions, _box.Election, cancellationToken);
-        if (stored is null) return; // an unknown election: every cast is refused
-        _definition = VotingJson.ReadDefinition(stored.Data);
+        var election = GrainFactory.GetGrain<IElectionGrain>(_box.Election);
+        if (await election.Get() is not { } info || await election.StoredDefinition() is not { } definitionBytes)
+            return; // an unknown election: every cast is refused
+        _status = info.Status;
+        _definition = VotingJson.ReadDefinition(definitionBytes);
         _check = new BallotErrors(_definition);
         _envelopeOf = _definition.Envelopes
             .SelectMany((e, i) => e.Projects.Select(p => (p.Id, i)))
             .ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var status = await documents.ReadAsync(StoreNames.Elections, _box.Election, cancellationToken);
-        _status = status is null ? ElectionStatus.Draft : ElectionDocument.Read(status.Data).Status;
 
         var checkpoint = await documents.ReadAsync(StoreNames.Checkpoints, Id, cancellationToken);
         _checkpointETag = checkpoint?.ETag;
-        if (checkpoint is not null && LogReplay.Restore(_definition, stored.Data, checkpoint.Data) is { } restored)
+        if (checkpoint is not null && LogReplay.Restore(_definition, definitionBytes, checkpoint.Data) is { } restored)
             _replay = restored;
         else
         {
             if (checkpoint is not null) logger.LogWarning("{Box}: the tallies' checkpoint does not fit; replaying the whole log", _box);
-            _replay = new LogReplay(_definition, stored.Data);
+            _replay = new LogReplay(_definition, definitionBytes);
         }
         _checkpointed = Head;
         var replayed = await CatchUpAsync(cancellationToken);

@@ -1,24 +1,30 @@
+using Orleans.Storage;
 using Voting.Grains.Interfaces;
-using Voting.Grains.Storage;
 
 namespace Voting.Grains.Elections;
 
-/// <summary>Lists every election: the ids that have a stored definition (singleton, key 0).</summary>
-public sealed class ElectionDirectoryGrain(IDocumentStore documents) : Grain, IElectionDirectoryGrain
+/// <summary>Lists every election, in ordinal order of their ids (singleton, key 0).</summary>
+public sealed class ElectionDirectoryGrain(
+    [PersistentState("directory", VotingSiloExtensions.GrainStorage)] IPersistentState<DirectoryState> directory) : Grain, IElectionDirectoryGrain
 {
-    private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
+    public Task<IReadOnlyList<string>> List() =>
+        Task.FromResult<IReadOnlyList<string>>(directory.State.Elections.Order(StringComparer.Ordinal).ToArray());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task Add(string electionId)
     {
-        await foreach (var id in documents.ListKeysAsync(StoreNames.Definitions, cancellationToken: cancellationToken))
-            _ids.Add(id);
-    }
-
-    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(_ids.ToArray());
-
-    public Task Add(string electionId)
-    {
-        _ids.Add(electionId);
-        return Task.CompletedTask;
+        for (int attempt = 0; ; attempt++)
+        {
+            if (directory.State.Elections.Contains(electionId)) return;
+            directory.State.Elections.Add(electionId);
+            try
+            {
+                await directory.WriteStateAsync();
+                return;
+            }
+            catch (InconsistentStateException) when (attempt < 2)
+            {
+                await directory.ReadStateAsync(); // another activation added one: take its list and add again
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Results;
@@ -19,15 +20,13 @@ namespace Voting.Grains.Elections;
 /// the results, and sends a receipt to the box that issued it. Changes of state take turns, one at a time.
 /// </summary>
 public sealed class ElectionGrain(
+    [PersistentState("election", VotingSiloExtensions.GrainStorage)] IPersistentState<ElectionState> state,
     IDocumentStore documents,
     IElectionCounter counter,
     IOptions<VotingGrainOptions> options,
     ILogger<ElectionGrain> logger) : Grain, IElectionGrain
 {
     private ElectionDefinition? _definition;
-    private byte[]? _definitionBytes;
-    private ElectionDocument _document = new(ElectionStatus.Draft);
-    private string? _documentETag;
     private int _imports;
     private long _voters;
     /// <summary>The hashed ids of the voters on the roll, read at the first import of this activation.</summary>
@@ -36,24 +35,22 @@ public sealed class ElectionGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private ElectionStatus Status => _document.Status;
+    private ElectionStatus Status => state.State.Status;
+
+    private int BoxCount => state.State.BallotBoxes;
 
     private IEnumerable<IBallotBoxGrain> Boxes =>
-        BallotBox.All(Id, _document.BallotBoxes).Select(box => GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey));
+        BallotBox.All(Id, BoxCount).Select(box => GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
+    /// <summary>Takes the election from its state, and counts the voters of its roll imports.</summary>
     private async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        (_definition, _definitionBytes, _document, _documentETag, _imports, _voters, _voterIds, _count) =
-            (null, null, new ElectionDocument(ElectionStatus.Draft), null, 0, 0, null, null);
-        var definition = await documents.ReadAsync(StoreNames.Definitions, Id, cancellationToken);
-        if (definition is null) return;
-        _definition = VotingJson.ReadDefinition(definition.Data);
-        _definitionBytes = definition.Data;
+        (_definition, _imports, _voters, _voterIds, _count) = (null, 0, 0, null, null);
+        if (state.State.Definition is not { } bytes) return;
+        _definition = VotingJson.ReadDefinition(bytes);
         _count = new CoalescedCount(_definition, counter);
-        var document = await documents.ReadAsync(StoreNames.Elections, Id, cancellationToken);
-        if (document is not null) (_document, _documentETag) = (ElectionDocument.Read(document.Data), document.ETag);
         await foreach (var key in documents.ListKeysAsync(StoreNames.RollImports, RollImport.Prefix(Id), cancellationToken))
         {
             var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key, cancellationToken))!.Data);
@@ -62,11 +59,11 @@ public sealed class ElectionGrain(
         }
     }
 
-    private ElectionInfo Info => new(_definition!, Status, _voters, _document.BallotBoxes);
+    private ElectionInfo Info => new(_definition!, Status, _voters, BoxCount);
 
     public Task<ElectionInfo?> Get() => Task.FromResult(_definition is null ? null : Info);
 
-    public Task<byte[]?> StoredDefinition() => Task.FromResult(_definitionBytes);
+    public Task<byte[]?> StoredDefinition() => Task.FromResult(state.State.Definition);
 
     public async Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition)
     {
@@ -76,22 +73,26 @@ public sealed class ElectionGrain(
         if (errors.Count > 0) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", errors);
         if (definition.Id != Id) return Outcome<ElectionInfo>.Fail(Failure.Invalid, $"id: '{definition.Id}' is not this election's id '{Id}'");
 
-        var bytes = VotingJson.DefinitionBytes(definition);
+        state.State = new ElectionState
+        {
+            Definition = VotingJson.DefinitionBytes(definition),
+            Status = ElectionStatus.Draft,
+            BallotBoxes = definition.BallotBoxes ?? options.Value.BallotBoxes,
+        };
         try
         {
-            await documents.WriteAsync(StoreNames.Definitions, Id, bytes, expectedETag: null);
+            await state.WriteStateAsync();
         }
-        catch (ConcurrencyConflictException)
+        catch (InconsistentStateException)
         {
+            await state.ReadStateAsync(); // another activation created it
             await LoadAsync();
             return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
         }
         _definition = definition;
-        _definitionBytes = bytes;
         _count = new CoalescedCount(definition, counter);
-        await WriteDocumentAsync(new ElectionDocument(ElectionStatus.Draft, definition.BallotBoxes ?? options.Value.BallotBoxes));
         await GrainFactory.GetGrain<IElectionDirectoryGrain>(0).Add(Id);
-        logger.LogInformation("Election {Election} created with {Boxes} ballot boxes", Id, _document.BallotBoxes);
+        logger.LogInformation("Election {Election} created with {Boxes} ballot boxes", Id, BoxCount);
         return Outcome<ElectionInfo>.Ok(Info);
     }
 
@@ -103,7 +104,7 @@ public sealed class ElectionGrain(
             if (Status == ElectionStatus.Closed)
                 return Outcome<IReadOnlyDictionary<string, string>>.Fail(Failure.Closed, $"the vote on '{Id}' is closed: no more voters");
             _voterIds ??= await ReadVoterIdsAsync();
-            var prepared = RollImportPlan.Prepare(_definition, _document.BallotBoxes, voters, _voterIds);
+            var prepared = RollImportPlan.Prepare(_definition, BoxCount, voters, _voterIds);
             if (!prepared.Succeeded) return Outcome<IReadOnlyDictionary<string, string>>.Fail(prepared.Failure, prepared.Error!);
             var plan = prepared.Value!;
             int number = _imports + 1;
@@ -155,7 +156,7 @@ public sealed class ElectionGrain(
         if (Status != ElectionStatus.Draft)
             return Outcome<ElectionInfo>.Fail(Status == ElectionStatus.Closed ? Failure.Closed : Failure.NotOpen,
                 $"election '{Id}' is already {Describe(Status)}: only a draft opens");
-        await WriteDocumentAsync(_document with { Status = ElectionStatus.Open });
+        await WriteStatusAsync(ElectionStatus.Open);
         await Task.WhenAll(Boxes.Select(box => box.Open()));
         logger.LogInformation("Election {Election} opened", Id);
         return Outcome<ElectionInfo>.Ok(Info);
@@ -170,7 +171,7 @@ public sealed class ElectionGrain(
         // Every box stops taking casts and makes the ones it took durable; then the status says closed, and the
         // boxes are sealed once more, in case one was reactivated from the stored status in between.
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
-        await WriteDocumentAsync(_document with { Status = ElectionStatus.Closed });
+        await WriteStatusAsync(ElectionStatus.Closed);
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
         logger.LogInformation("Election {Election} closed", Id);
         return Outcome<ElectionInfo>.Ok(Info);
@@ -180,7 +181,7 @@ public sealed class ElectionGrain(
     {
         if (_definition is null) return Outcome<CastReceipt>.Fail(Failure.NotFound, $"unknown election '{Id}'");
         if (InvitationCodes.Hash(invitationCode) is not { } voterKey) return Outcome<CastReceipt>.Fail(Failure.Unauthorized, "unknown invitation code");
-        return await GrainFactory.GetGrain<IBallotBoxGrain>(BallotBox.Of(Id, voterKey, _document.BallotBoxes).GrainKey).Cast(voterKey, grades);
+        return await GrainFactory.GetGrain<IBallotBoxGrain>(BallotBox.Of(Id, voterKey, BoxCount).GrainKey).Cast(voterKey, grades);
     }
 
     public async Task<ElectionResults?> Results()
@@ -193,21 +194,24 @@ public sealed class ElectionGrain(
     public async Task<Outcome<ReceiptStatus>> Receipt(string receipt)
     {
         if (_definition is null) return Outcome<ReceiptStatus>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-        if (Status == ElectionStatus.Draft || BallotBox.OfReceipt(Id, receipt, _document.BallotBoxes) is not { } box)
+        if (Status == ElectionStatus.Draft || BallotBox.OfReceipt(Id, receipt, BoxCount) is not { } box)
             return Outcome<ReceiptStatus>.Fail(Failure.NotFound, "unknown receipt");
         return await GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey).Receipt(receipt);
     }
 
-    private async Task WriteDocumentAsync(ElectionDocument document)
+    private async Task WriteStatusAsync(ElectionStatus status)
     {
+        var before = Status;
+        state.State.Status = status;
         try
         {
-            _documentETag = await documents.WriteAsync(StoreNames.Elections, Id, document.ToBytes(), _documentETag);
-            _document = document;
+            await state.WriteStateAsync();
         }
-        catch (ConcurrencyConflictException)
+        catch (InconsistentStateException)
         {
-            await LoadAsync(); // another activation changed it: take the stored state, and let the caller try again
+            state.State.Status = before;
+            await state.ReadStateAsync(); // another activation changed it: take the stored state, and let the caller try again
+            await LoadAsync();
             throw;
         }
     }

@@ -29,10 +29,10 @@ public sealed class SlowCountTests : IDisposable
     public async Task Ballots_are_acknowledged_while_a_count_is_running()
     {
         var counter = new GatedCounter();
-        await using var cluster = await VotingCluster.StartAsync(services =>
+        await using var cluster = await VotingCluster.StartAsync(silo =>
         {
-            services.UseSqliteVotingStorage(Path.Combine(_folder, "voting.db"));
-            services.AddSingleton<IElectionCounter>(counter);
+            silo.UseSqliteVotingStorage(Path.Combine(_folder, "voting.db"));
+            silo.Services.AddSingleton<IElectionCounter>(counter);
         });
         var (election, codes) = await Elections.OpenBudget(cluster.Grains, "slow-count", 60);
         var random = new Random(3);

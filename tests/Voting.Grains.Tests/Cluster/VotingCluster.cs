@@ -18,13 +18,17 @@ public sealed class VotingCluster : IAsyncDisposable
 
     public IDocumentStore Documents => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<IDocumentStore>();
 
-    public static async Task<VotingCluster> StartAsync(Action<IServiceCollection> useStorage, Action<VotingGrainOptions>? configure = null)
+    /// <summary>The service id every cluster of the tests shares, so that a restarted cluster finds its grains' state.</summary>
+    private const string ServiceId = "voting-tests";
+
+    public static async Task<VotingCluster> StartAsync(Action<ISiloBuilder> useStorage, Action<VotingGrainOptions>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = ServiceId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddVotingGrains(configure);
-            useStorage(silo.Services);
+            useStorage(silo);
         });
         builder.ConfigureClient(client => client.Services.AddVotingSerialization());
         var cluster = builder.Build();
@@ -33,7 +37,7 @@ public sealed class VotingCluster : IAsyncDisposable
     }
 
     public static Task<VotingCluster> StartSqliteAsync(string path, Action<VotingGrainOptions>? configure = null) =>
-        StartAsync(services => services.UseSqliteVotingStorage(path), configure);
+        StartAsync(silo => silo.UseSqliteVotingStorage(path), configure);
 
     /// <summary>Kills the silo: no deactivation, no last checkpoint, as when the process dies.</summary>
     public async Task KillAsync()
