@@ -23,7 +23,11 @@ public static class Recount
         return FromRecord(record, progress);
     }
 
-    public static RecountOutcome FromRecord(ElectionRecordReader record, RecordProgress? progress = null)
+    public static RecountOutcome FromRecord(ElectionRecordReader record, RecordProgress? progress = null) =>
+        FromRecord(record, progress, DefaultPartSize);
+
+    /// <param name="partSize">The least size of a part of ballots.csv read by a thread of its own.</param>
+    internal static RecountOutcome FromRecord(ElectionRecordReader record, RecordProgress? progress, long partSize)
     {
         ElectionDefinition definition;
         try
@@ -46,7 +50,7 @@ public static class Recount
         var index = new DefinitionIndex(definition);
         long length = record.Length(RecordFiles.Ballots) ?? 0;
         if (progress is not null) progress.Total = length;
-        int parts = record.IsZip ? 1 : (int)Math.Clamp(Math.Min(Math.Max(Environment.ProcessorCount, 2), length / PartSize), 1, 8);
+        int parts = record.IsZip ? 1 : (int)Math.Clamp(Math.Min(Math.Max(Environment.ProcessorCount, 2), length / partSize), 1, 8);
         var (tally, rows, receipts) = parts == 1 ? FoldWhole(record, index, progress) : FoldInParts(record, index, progress, length, parts);
 
         var results = ElectionCount.Count(tally, manifest.Events, envelope => BallotsOf(record, definition, envelope));
@@ -54,8 +58,7 @@ public static class Recount
         return new RecountOutcome(results, json, rows, receipts, manifest.Events);
     }
 
-    /// <summary>The least size of a part of ballots.csv read by a thread of its own (tests lower it).</summary>
-    internal static long PartSize = 8L << 20;
+    private const long DefaultPartSize = 8L << 20;
 
     private static (ElectionTally, long, long) FoldWhole(ElectionRecordReader record, DefinitionIndex index, RecordProgress? progress)
     {
