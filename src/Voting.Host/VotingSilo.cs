@@ -1,4 +1,5 @@
 using Voting.Grains;
+using Voting.Grains.Storage;
 using Voting.Web;
 
 namespace Voting.Host;
@@ -21,7 +22,7 @@ internal static class VotingSilo
         switch (settings.Storage.Trim().ToLowerInvariant())
         {
             case "sqlite":
-                silo.AddVotingGrains(Path.Combine(dataDir, DatabaseFile));
+                silo.AddVotingGrains().UseSqliteVotingStorage(Path.Combine(dataDir, DatabaseFile));
                 break;
             case "azure":
                 var azure = configuration.GetConnectionString("AzureStorage");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Voting.Grains.Tests.Azurite;
 
 namespace Voting.Web.Tests;
 

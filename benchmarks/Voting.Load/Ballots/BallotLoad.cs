@@ -10,6 +10,7 @@ using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Elections;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Storage;
 
 namespace Voting.Load.Ballots;
 

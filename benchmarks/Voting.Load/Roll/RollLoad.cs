@@ -10,6 +10,7 @@ using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Elections;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Storage;
 
 namespace Voting.Load.Roll;
 
@@ -99,7 +100,7 @@ public static class RollLoad
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering().AddVotingGrains(database));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering().AddVotingGrains().UseSqliteVotingStorage(database));
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -1,11 +1,12 @@
 using Orleans.Storage;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Storage;
 
 namespace Voting.Grains.Elections;
 
 /// <summary>Lists every election, in ordinal order of their ids (singleton, key 0).</summary>
 public sealed class ElectionDirectoryGrain(
-    [PersistentState("directory", VotingSiloExtensions.GrainStorage)] IPersistentState<DirectoryState> directory) : Grain, IElectionDirectoryGrain
+    [PersistentState("directory", VotingStorage.GrainStorage)] IPersistentState<DirectoryState> directory) : Grain, IElectionDirectoryGrain
 {
     public Task<IReadOnlyList<string>> List() =>
         Task.FromResult<IReadOnlyList<string>>(directory.State.Elections.Order(StringComparer.Ordinal).ToArray());

@@ -20,7 +20,7 @@ namespace Voting.Grains.Elections;
 /// the results, and sends a receipt to the box that issued it. Changes of state take turns, one at a time.
 /// </summary>
 public sealed class ElectionGrain(
-    [PersistentState("election", VotingSiloExtensions.GrainStorage)] IPersistentState<ElectionState> state,
+    [PersistentState("election", VotingStorage.GrainStorage)] IPersistentState<ElectionState> state,
     IDocumentStore documents,
     IElectionCounter counter,
     IOptions<VotingGrainOptions> options,

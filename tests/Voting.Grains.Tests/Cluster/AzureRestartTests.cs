@@ -1,3 +1,4 @@
+using Voting.Grains.Storage;
 using Voting.Grains.Tests.Azurite;
 
 namespace Voting.Grains.Tests.Cluster;

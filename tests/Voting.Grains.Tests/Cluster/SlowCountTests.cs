@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Voting.Core.Elections;
 using Voting.Core.Results;
 using Voting.Grains.Results;
+using Voting.Grains.Storage;
 
 namespace Voting.Grains.Tests.Cluster;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Xunit;
 
-namespace Voting.Grains.Tests.Azurite;
+namespace Voting.Testing;
 
 /// <summary>
 /// Runs Azurite (blob and table, in memory) on free loopback ports for the tests of one collection. Installs it first,

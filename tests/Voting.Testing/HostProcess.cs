@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
-namespace Voting.Web.Tests;
+namespace Voting.Testing;
 
 /// <summary>
 /// The real <c>Voting.Host</c> executable, started as a process on free loopback ports with its own data folder,
@@ -177,7 +177,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    internal static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

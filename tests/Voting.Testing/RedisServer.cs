@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Voting.Web.Tests;
+namespace Voting.Testing;
 
 /// <summary>A throwaway <c>redis-server</c> on a free loopback port, in memory, stopped on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable

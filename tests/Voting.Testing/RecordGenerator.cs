@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Voting.Core.Elections;
 using Voting.Core.Grades;
+using Voting.Core.Record;
 using Voting.Core.Results;
 
-namespace Voting.Core.Record;
+namespace Voting.Testing;
 
 /// <summary>The shape of a synthetic election: its size and how its voters behave.</summary>
 /// <param name="Voters">Voters who cast a ballot (each is counted once, with its last revision).</param>
@@ -67,7 +68,7 @@ public static class RecordGenerator
 
     private static IEnumerable<LogEntry> Chain(ElectionDefinition definition, IEnumerable<BallotEvent> events)
     {
-        var head = SHA256.HashData(Json.VotingJson.DefinitionBytes(definition));
+        var head = SHA256.HashData(Voting.Core.Json.VotingJson.DefinitionBytes(definition));
         var buffer = new byte[4096];
         foreach (var ballot in events)
         {
@@ -89,8 +90,9 @@ public static class RecordGenerator
     {
         var tally = new ElectionTally(definition);
         var tallies = definition.Envelopes.Select(e => tally[e.Id]).ToArray();
-        var index = new DefinitionIndex(definition);
-        var grades = new sbyte[Math.Max(1, index.MaxProjects)];
+        var envelopeIds = definition.Envelopes.Select(e => e.Id).ToList();
+        var projectIds = definition.Envelopes.Select(e => e.Projects.Select(p => p.Id).ToList()).ToArray();
+        var grades = new sbyte[projectIds.Select(p => p.Count).Append(1).Max()];
         long events = 0, voters = 0;
         string? lastReceipt = null;
         foreach (var (ballot, counted, _) in Simulate(definition, election))
@@ -99,11 +101,11 @@ public static class RecordGenerator
             if (!counted) continue;
             if (ballot.Receipt != lastReceipt) voters++;
             lastReceipt = ballot.Receipt;
-            int e = Array.IndexOf(index.EnvelopeIds, ballot.Envelope);
-            var span = grades.AsSpan(0, index.ProjectsPerEnvelope[e]);
+            int e = envelopeIds.IndexOf(ballot.Envelope);
+            var span = grades.AsSpan(0, projectIds[e].Count);
             span.Fill(-1);
             foreach (var (project, grade) in ballot.Grades)
-                span[Array.IndexOf(index.ProjectIds[e], project)] = (sbyte)grade;
+                span[projectIds[e].IndexOf(project)] = (sbyte)grade;
             tallies[e].Add(span);
         }
         tally.Voters = voters;
