@@ -12,10 +12,12 @@ namespace Voting.Core.Allocation;
 /// <para>
 /// A run (see <see cref="EqualSharesRun{T}"/>) is first tried in <see cref="BoundedDouble"/> arithmetic, which
 /// reads every sign for sure or gives up; when it gives up, the run is redone in <see cref="ExactNumber"/>s.
+/// One run at a time: an engine is not for concurrent use.
 /// </para>
 /// </summary>
 internal sealed class EqualSharesEngine
 {
+    private EqualSharesRun<BoundedDouble>? _bounded; // its memory serves every run: one run at a time
     public EqualSharesEngine(int voters, long[] cost, List<(int Voter, long Weight)>[] supporters, bool[] considered, int[] rankingPosition)
     {
         Voters = voters;
@@ -87,11 +89,12 @@ internal sealed class EqualSharesEngine
     {
         try
         {
-            return new EqualSharesRun<BoundedDouble>(this, from, horizon).Execute(BoundedDouble.Ratio(numerator, denominator));
+            _bounded ??= new EqualSharesRun<BoundedDouble>(this);
+            return _bounded.Execute(BoundedDouble.Ratio(numerator, denominator), from, horizon);
         }
         catch (UndecidedException)
         {
-            return new EqualSharesRun<ExactNumber>(this, from, horizon).Execute(ExactNumber.Ratio(numerator, denominator));
+            return new EqualSharesRun<ExactNumber>(this).Execute(ExactNumber.Ratio(numerator, denominator), from, horizon);
         }
     }
 }

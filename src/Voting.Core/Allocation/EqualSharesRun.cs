@@ -20,7 +20,7 @@ namespace Voting.Core.Allocation;
 internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
 {
     private readonly EqualSharesEngine _e;
-    private readonly long _from;
+    private long _from;
     private long _until;
 
     // Budget classes: value at t = from, and change per unit of t. Class 0 holds the voters with nothing left.
@@ -40,13 +40,10 @@ internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
     private Groups _groups = new();
     private Groups _bestGroups = new();
 
-    /// <param name="from">The whole per-voter budget the run is for, when <paramref name="horizon"/> is above it.</param>
-    /// <param name="horizon">The largest per-voter budget of interest; equal to <paramref name="from"/>: no look ahead.</param>
-    public EqualSharesRun(EqualSharesEngine engine, long from, long horizon)
+    /// <summary>A run's working memory, used again by every <see cref="Execute"/>: one run at a time.</summary>
+    public EqualSharesRun(EqualSharesEngine engine)
     {
         _e = engine;
-        _from = from;
-        _until = horizon;
         _classOf = new int[engine.Voters];
         int m = engine.Cost.Length;
         _weight = new long[m];
@@ -57,8 +54,15 @@ internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
 
     private bool Tracking => _until > _from;
 
-    public EqualSharesEngine.Outcome Execute(T perVoter)
+    /// <param name="perVoter">Every voter's budget.</param>
+    /// <param name="from">The whole per-voter budget the run is for, when <paramref name="horizon"/> is above it.</param>
+    /// <param name="horizon">The largest per-voter budget of interest; equal to <paramref name="from"/>: no look ahead.</param>
+    public EqualSharesEngine.Outcome Execute(T perVoter, long from, long horizon)
     {
+        _from = from;
+        _until = horizon;
+        Array.Clear(_slot, 0, _classes); // a run given up half-way may have left some set
+        _classes = 0;
         int m = _e.Cost.Length;
         var winners = new List<int>();
         long total = 0;

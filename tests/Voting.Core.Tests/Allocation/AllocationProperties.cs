@@ -53,11 +53,11 @@ public class AllocationProperties
         (i, perVoter, ahead) =>
         {
             var (engine, _) = EqualSharesAllocation.Build(i.Ranking, i.Ballots, i.Threshold);
-            var exact = new EqualSharesRun<ExactNumber>(engine, perVoter, perVoter + ahead).Execute(ExactNumber.Of(perVoter));
+            var exact = new EqualSharesRun<ExactNumber>(engine).Execute(ExactNumber.Of(perVoter), perVoter, perVoter + ahead);
             SameAsNaiveUntil(i, exact, perVoter, perVoter + ahead, everyStep: true);
             try
             {
-                var bounded = new EqualSharesRun<BoundedDouble>(engine, perVoter, perVoter + ahead).Execute(BoundedDouble.Of(perVoter));
+                var bounded = new EqualSharesRun<BoundedDouble>(engine).Execute(BoundedDouble.Of(perVoter), perVoter, perVoter + ahead);
                 SameAsNaiveUntil(i, bounded, perVoter, perVoter + ahead, everyStep: true);
             }
             catch (UndecidedException)
@@ -81,10 +81,10 @@ public class AllocationProperties
         var (i, perVoter) = x;
         long horizon = perVoter + i.Ranking.Sum(c => c.Cost);
         var (engine, _) = EqualSharesAllocation.Build(i.Ranking, i.Ballots, i.Threshold);
-        SameAsNaiveUntil(i, new EqualSharesRun<ExactNumber>(engine, perVoter, horizon).Execute(ExactNumber.Of(perVoter)), perVoter, horizon, everyStep: false);
+        SameAsNaiveUntil(i, new EqualSharesRun<ExactNumber>(engine).Execute(ExactNumber.Of(perVoter), perVoter, horizon), perVoter, horizon, everyStep: false);
         try
         {
-            SameAsNaiveUntil(i, new EqualSharesRun<BoundedDouble>(engine, perVoter, horizon).Execute(BoundedDouble.Of(perVoter)), perVoter, horizon, everyStep: false);
+            SameAsNaiveUntil(i, new EqualSharesRun<BoundedDouble>(engine).Execute(BoundedDouble.Of(perVoter), perVoter, horizon), perVoter, horizon, everyStep: false);
         }
         catch (UndecidedException)
         {
