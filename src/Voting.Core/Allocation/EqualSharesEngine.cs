@@ -25,13 +25,14 @@ internal sealed class EqualSharesEngine
         Considered = considered;
         int m = cost.Length;
         Supporters = new int[m][];
-        Weights = new long[m][];
+        Segments = new (long, int)[m][];
         Support = new long[m];
         for (int c = 0; c < m; c++)
         {
             var list = supporters[c].OrderBy(s => s.Weight).ThenBy(s => s.Voter).ToArray();
             Supporters[c] = list.Select(s => s.Voter).ToArray();
-            Weights[c] = list.Select(s => s.Weight).ToArray();
+            Segments[c] = list.Select((s, i) => (s.Weight, End: i + 1))
+                .Where(s => s.End == list.Length || list[s.End].Weight != s.Weight).ToArray();
             Support[c] = list.Sum(s => s.Weight);
         }
         var order = Enumerable.Range(0, m)
@@ -50,8 +51,8 @@ internal sealed class EqualSharesEngine
     /// <summary>Per project, its supporters' voter indices, grouped by weight (ascending).</summary>
     public int[][] Supporters { get; }
 
-    /// <summary>Parallel to <see cref="Supporters"/>.</summary>
-    public long[][] Weights { get; }
+    /// <summary>Per project, its supporters' weights: each weight and where its supporters end in <see cref="Supporters"/>.</summary>
+    public (long Weight, int End)[][] Segments { get; }
 
     /// <summary>Per project, the total weight of its supporters.</summary>
     public long[] Support { get; }

@@ -229,11 +229,9 @@ internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
         var price = _rest[c] / _weight[c];
         var priceSlope = Tracking ? _restSlope[c] / _weight[c] : T.Zero;
         var voters = _e.Supporters[c];
-        var weights = _e.Weights[c];
         int i = 0, g = 0;
-        while (i < voters.Length)
+        foreach (var (weight, end) in _e.Segments[c])
         {
-            long weight = weights[i];
             int first = g;
             for (; g < groups.Length && groups.Weight[g] == weight; g++)
             {
@@ -245,7 +243,7 @@ internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
             // The supporters of this weight are in the classes of its groups (class 0 maps to itself).
             var classOf = _classOf;
             var slot = _slot;
-            for (; i < voters.Length && weights[i] == weight; i++)
+            for (; i < end; i++)
                 classOf[voters[i]] = slot[classOf[voters[i]]];
             for (int k = first; k < g; k++)
                 slot[groups.Class[k]] = 0;
@@ -257,16 +255,14 @@ internal sealed class EqualSharesRun<T> where T : struct, IShareNumber<T>
     {
         groups.Clear();
         var voters = _e.Supporters[c];
-        var weights = _e.Weights[c];
         var classOf = _classOf;
         var slot = _slot; // 1 + the group of a class while its weight is gathered, else 0
         var counts = groups.Count;
         int i = 0;
-        while (i < voters.Length)
+        foreach (var (weight, end) in _e.Segments[c])
         {
-            long weight = weights[i];
             int first = groups.Length;
-            for (; i < voters.Length && weights[i] == weight; i++)
+            for (; i < end; i++)
             {
                 int cls = classOf[voters[i]];
                 if (cls == 0)
