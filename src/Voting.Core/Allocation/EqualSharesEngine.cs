@@ -18,6 +18,7 @@ namespace Voting.Core.Allocation;
 internal sealed class EqualSharesEngine
 {
     private EqualSharesRun<BoundedDouble>? _bounded; // its memory serves every run: one run at a time
+
     public EqualSharesEngine(int voters, long[] cost, List<(int Voter, long Weight)>[] supporters, bool[] considered, int[] rankingPosition)
     {
         Voters = voters;
