@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Voting.Core.Allocation;
 
 /// <summary>
@@ -54,7 +52,7 @@ public static class EqualSharesAllocation
         EqualSharesEngine.Outcome outcome;
         if (n == 0)
         {
-            outcome = engine.Run(BigInteger.Zero, BigInteger.One);
+            outcome = engine.Run(0, 1);
             notes.Add("no ballots: equal shares funds nothing");
         }
         else
@@ -72,27 +70,15 @@ public static class EqualSharesAllocation
             if (supportedTotal <= budget)
             {
                 // Raising the shares can only end with every supported project, which fits.
-                outcome = engine.Run(supportedTotal, BigInteger.One);
+                outcome = engine.Run(supportedTotal, 1);
                 notes.Add($"add1: all supported projects together cost {supportedTotal}, within the budget, so all are funded");
             }
             else
             {
-                long perVoter = budget / n + 1;
-                long? kept = null;
-                string? stop = null;
-                // Beyond supportedTotal per voter every supported project is bought, which does not fit: the loop ends.
-                for (; perVoter <= supportedTotal; perVoter++)
-                {
-                    var next = engine.Run(perVoter, BigInteger.One);
-                    if (next.Cost > budget)
-                    {
-                        stop = $"{perVoter} per voter would cost {next.Cost}";
-                        break;
-                    }
-                    outcome = next;
-                    kept = perVoter;
-                }
-                notes.Add(kept is long k
+                var search = Add1Completion.Run(engine, outcome, budget, n, supportedTotal);
+                outcome = search.Outcome;
+                string? stop = search.Over is (long over, long overCost) ? $"{over} per voter would cost {overCost}" : null;
+                notes.Add(search.Kept is long k
                     ? $"add1: shares raised one unit at a time up to {k} per voter, which costs {outcome.Cost}" + (stop is null ? "" : $"; {stop}, over the budget")
                     : $"add1: {stop}, over the budget, so the first outcome is kept");
             }
@@ -159,7 +145,7 @@ public static class EqualSharesAllocation
         AllocationInput.Check(ranking, totalBudget, threshold);
         ArgumentNullException.ThrowIfNull(ballots);
         var (engine, _) = Build(ranking, ballots, threshold);
-        var outcome = ballots.Count == 0 ? engine.Run(BigInteger.Zero, BigInteger.One) : engine.Run(totalBudget, ballots.Count);
+        var outcome = ballots.Count == 0 ? engine.Run(0, 1) : engine.Run(totalBudget, ballots.Count);
         return (outcome.Winners.Select(c => ranking[c].Id).ToArray(), outcome.Cost);
     }
 
@@ -191,7 +177,7 @@ public static class EqualSharesAllocation
         return (preferFirst, preferSecond);
     }
 
-    private static (EqualSharesEngine Engine, bool[] Considered) Build(
+    internal static (EqualSharesEngine Engine, bool[] Considered) Build(
         IReadOnlyList<AllocationCandidate> ranking, IReadOnlyList<AllocationBallot> ballots, long? threshold)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -117,6 +117,7 @@ internal static class AllocationInput
         if (budget < 0)
             throw new ArgumentOutOfRangeException(nameof(budget), budget, "the budget cannot be negative");
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        long total = 0;
         foreach (var c in ranking)
         {
             if (string.IsNullOrEmpty(c.Id))
@@ -125,6 +126,9 @@ internal static class AllocationInput
                 throw new ArgumentException($"candidate '{c.Id}' appears twice", nameof(ranking));
             if (c.Cost < 0)
                 throw new ArgumentException($"candidate '{c.Id}' has a negative cost", nameof(ranking));
+            if (c.Cost > AllocationLimits.MaxTotalCost - total)
+                throw new ArgumentException($"the candidates' costs add up to more than {AllocationLimits.MaxTotalCost}", nameof(ranking));
+            total += c.Cost;
             if (threshold is not null && c.Eligible && c.Score is null)
                 throw new ArgumentException($"candidate '{c.Id}' has no score to compare with the threshold", nameof(ranking));
         }

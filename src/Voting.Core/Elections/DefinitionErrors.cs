@@ -68,6 +68,8 @@ public static partial class DefinitionErrors
             else if (envelope.Budget is not null)
                 errors.Add($"{at}.budget: a question has no budget");
             if (envelope.Projects is null || envelope.Projects.Count == 0) { errors.Add($"{at}.projects: at least one"); continue; }
+            if (definition.Kind == ElectionKind.Budget && envelope.Projects.Sum(p => (decimal)Math.Max(0, p?.Cost ?? 0)) > AllocationLimits.MaxTotalCost)
+                errors.Add($"{at}.projects: the costs add up to more than {AllocationLimits.MaxTotalCost}, the most an allocation counts");
             for (int p = 0; p < envelope.Projects.Count; p++)
             {
                 var project = envelope.Projects[p];

@@ -47,6 +47,69 @@ public class AllocationProperties
         Assert.True(actual.Cost <= i.Budget);
     }
 
+    [Property(MaxTest = 300)]
+    public Property A_run_and_how_far_it_holds_equal_the_definition_in_either_arithmetic() => Prop.ForAll(
+        Instances(weighted: true).ToArbitrary(), Gen.Choose(1, 12).ToArbitrary(), Gen.Choose(0, 25).ToArbitrary(),
+        (i, perVoter, ahead) =>
+        {
+            var (engine, _) = EqualSharesAllocation.Build(i.Ranking, i.Ballots, i.Threshold);
+            var exact = new EqualSharesRun<ExactNumber>(engine).Execute(ExactNumber.Of(perVoter), perVoter, perVoter + ahead);
+            SameAsNaiveUntil(i, exact, perVoter, perVoter + ahead, everyStep: true);
+            try
+            {
+                var bounded = new EqualSharesRun<BoundedDouble>(engine).Execute(BoundedDouble.Of(perVoter), perVoter, perVoter + ahead);
+                SameAsNaiveUntil(i, bounded, perVoter, perVoter + ahead, everyStep: true);
+            }
+            catch (UndecidedException)
+            {
+                // too close to call in floating point: the exact run decides
+            }
+        });
+
+    /// <summary>Large amounts: the stability bounds reach far, and floating point rounds.</summary>
+    private static Gen<(Instance Instance, long PerVoter)> LargeInstances =>
+        from i in Instances(weighted: true)
+        from scale in Gen.Elements(1L, 1_000L, 1_000_000L, 1_000_000_007L, 1_000_000_000_000L)
+        from jitter in Gen.ArrayOf(Gen.Choose(0, 999), i.Ranking.Length)
+        from perVoter in Gen.Choose(1, 15)
+        let ranking = i.Ranking.Select((c, k) => c with { Cost = c.Cost == 0 ? 0 : c.Cost * scale + jitter[k] }).ToArray()
+        select (i with { Ranking = ranking, Budget = i.Budget * scale }, perVoter * scale / 3 + 1);
+
+    [Property(MaxTest = 300)]
+    public Property How_far_a_run_holds_is_sound_for_large_amounts() => Prop.ForAll(LargeInstances.ToArbitrary(), x =>
+    {
+        var (i, perVoter) = x;
+        long horizon = perVoter + i.Ranking.Sum(c => c.Cost);
+        var (engine, _) = EqualSharesAllocation.Build(i.Ranking, i.Ballots, i.Threshold);
+        SameAsNaiveUntil(i, new EqualSharesRun<ExactNumber>(engine).Execute(ExactNumber.Of(perVoter), perVoter, horizon), perVoter, horizon, everyStep: false);
+        try
+        {
+            SameAsNaiveUntil(i, new EqualSharesRun<BoundedDouble>(engine).Execute(BoundedDouble.Of(perVoter), perVoter, horizon), perVoter, horizon, everyStep: false);
+        }
+        catch (UndecidedException)
+        {
+        }
+    });
+
+    /// <summary>
+    /// The run's outcome is the definition's at its per-voter budget, and stays so up to where it says it holds:
+    /// checked at every whole budget, or (for large amounts) at both ends and a few between.
+    /// </summary>
+    private static void SameAsNaiveUntil(Instance i, EqualSharesEngine.Outcome outcome, long from, long horizon, bool everyStep)
+    {
+        Assert.InRange(outcome.SameUntil, from, horizon);
+        var selected = outcome.Winners.Select(c => i.Ranking[c].Id).ToList();
+        var points = everyStep
+            ? Enumerable.Range(0, (int)(outcome.SameUntil - from + 1)).Select(d => from + d)
+            : new[] { from, from + 1, (from + outcome.SameUntil) / 2, outcome.SameUntil - 1, outcome.SameUntil }.Where(t => t >= from && t <= outcome.SameUntil).Distinct();
+        foreach (var t in points)
+        {
+            var expected = NaiveEqualShares.FixedBudget(i.Ranking, i.Ballots, t, i.Threshold);
+            Assert.True(expected.Selected.SequenceEqual(selected), $"at {t} per voter the definition funds [{string.Join(", ", expected.Selected)}], the run from {from} (holding until {outcome.SameUntil}) [{string.Join(", ", selected)}]");
+            Assert.Equal(expected.Cost, outcome.Cost);
+        }
+    }
+
     [Property(MaxTest = 200)]
     public Property Add1_equals_its_definition() => Prop.ForAll(Instances(weighted: false).ToArbitrary(), i =>
     {
@@ -55,6 +118,15 @@ public class AllocationProperties
         Assert.Equal(expected.Selected.Order(), actual.Selected.Order());
         Assert.Equal(expected.Cost, actual.Cost);
         CheckConsistent(i, actual);
+    });
+
+    [Property(MaxTest = 200)]
+    public Property Add1_equals_its_definition_for_weights() => Prop.ForAll(Instances(weighted: true).ToArbitrary(), i =>
+    {
+        var expected = NaiveEqualShares.Add1(i.Ranking, i.Ballots, i.Budget, i.Threshold);
+        var actual = EqualSharesAllocation.Allocate(i.Ranking, i.Ballots, i.Budget, AllocationRules.EqualSharesAdd1, i.Threshold);
+        Assert.Equal(expected.Selected, actual.Selected);
+        Assert.Equal(expected.Cost, actual.Cost);
     });
 
     [Property(MaxTest = 300)]
