@@ -23,7 +23,9 @@ public class EqualSharesBenchmarks
         var instance = PbReader.ReadFile(path);
         _ranking = PbAllocation.Ranking(instance);
         _ballots = PbAllocation.Ballots(instance);
-        _budget = instance.Budget ?? 0;
+        // Praga-Poludnie's budget and costs are whole amounts: one unit of the allocation is one zloty.
+        if (PbAllocation.UnitsPerWhole(instance) != 1) throw new InvalidDataException($"{path}: amounts with decimals");
+        _budget = (long)(instance.Budget ?? 0);
     }
 
     [Benchmark]
