@@ -3,11 +3,13 @@ namespace Voting.Core.Record;
 /// <summary>
 /// The verifier's ballots check: the rows of ballots.csv are exactly the counted ballots of the boxes' logs (last
 /// revision wins). Names each row never cast, replaced, duplicated or with a grade differing from its event, and each
-/// counted ballot missing, with the line of ballots.csv where it belongs when the file is sorted. Marks the log rows
-/// it matches (<see cref="RowStore.Row.Tag"/>).
+/// counted ballot missing, with the line of ballots.csv where it belongs when the file is sorted.
 /// </summary>
 internal sealed class BallotsAgainstLogs(DefinitionIndex index, IReadOnlyList<BoxLogPass> boxes, RowStore csv, FindingList findings)
 {
+    /// <summary>For each box, for each row of its log: the row of ballots.csv matched with it, or -1.</summary>
+    private readonly int[][] _matchedRow = boxes.Select(box => Unmatched(box.Fold!.Rows.Count)).ToArray();
+
     /// <summary>A problem of a row of ballots.csv: its line, the project column when one is at fault.</summary>
     private sealed record Problem(long Line, string? Field, string Message);
 
@@ -45,12 +47,13 @@ internal sealed class BallotsAgainstLogs(DefinitionIndex index, IReadOnlyList<Bo
             findings.AddCount(problems.Total - problems.Kept.Count);
         }
 
-        foreach (var box in boxes)
+        for (int b = 0; b < boxes.Count; b++)
         {
+            var box = boxes[b];
             var log = box.Fold!.Rows;
             for (int k = 0; k < log.Count; k++)
             {
-                if (log[k].Flag || log[k].Tag >= 0) continue;
+                if (log[k].Replaced || _matchedRow[b][k] >= 0) continue;
                 var receipt = log.Receipt(k);
                 int envelope = log[k].Envelope;
                 long? at = null;
@@ -92,15 +95,15 @@ internal sealed class BallotsAgainstLogs(DefinitionIndex index, IReadOnlyList<Bo
                 problems.Add(line, null, $"receipt '{LogFold.Text(receipt)}' has no ballot in envelope '{index.EnvelopeIds[envelope]}' in {file} (see line {log[head].Line})");
                 continue;
             }
-            if (log[ev].Flag)
+            if (log[ev].Replaced)
             {
-                int by = log[head].Link;
+                int by = log[head].ReplacedBy;
                 problems.Add(line, null, by >= 0
                     ? $"receipt '{LogFold.Text(receipt)}' ({file} line {log[ev].Line}) was replaced by receipt '{LogFold.Text(log.Receipt(by))}' ({file} line {log[by].Line}); only the last revision counts"
                     : $"receipt '{LogFold.Text(receipt)}' ({file} line {log[ev].Line}) was replaced; only the last revision counts");
                 continue;
             }
-            int first = Interlocked.CompareExchange(ref log[ev].Tag, r, -1);
+            int first = Interlocked.CompareExchange(ref _matchedRow[box][ev], r, -1);
             if (first >= 0)
             {
                 problems.Add(line, null, $"duplicates line {csv[first].Line} (receipt '{LogFold.Text(receipt)}', envelope '{index.EnvelopeIds[envelope]}')");
@@ -129,6 +132,13 @@ internal sealed class BallotsAgainstLogs(DefinitionIndex index, IReadOnlyList<Bo
             if (head >= 0) return (box, head);
         }
         return (-1, -1);
+    }
+
+    private static int[] Unmatched(int rows)
+    {
+        var matched = new int[rows];
+        Array.Fill(matched, -1);
+        return matched;
     }
 
     private int LowerBound(ReadOnlySpan<byte> receipt, int envelopeRank)

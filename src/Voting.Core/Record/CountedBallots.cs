@@ -18,7 +18,7 @@ internal sealed class CountedBallots
         var ballots = new List<Ballot>(_boxes.Sum(b => b.Count));
         for (int box = 0; box < _boxes.Length; box++)
             for (int row = 0; row < _boxes[box].Count; row++)
-                if (!_boxes[box][row].Flag) ballots.Add(new Ballot(box, row));
+                if (!_boxes[box][row].Replaced) ballots.Add(new Ballot(box, row));
         _ballots = ballots.ToArray();
         Array.Sort(_ballots, new ReceiptOrder(_boxes, index));
         for (int i = 0; i < _ballots.Length; i++)

@@ -24,9 +24,8 @@ internal sealed class LogFold
         _grades = new sbyte[Math.Max(1, definition.MaxProjects)];
     }
 
-    /// <summary>Rows in log order. <see cref="RowStore.Row.Flag"/> is set once replaced; <see cref="RowStore.Row.Link"/>
-    /// of a receipt's first row is the first row of the receipt that replaced it, <see cref="RowStore.Row.Replaces"/> the first
-    /// row of the receipt it replaces; <see cref="RowStore.Row.Tag"/> is free.</summary>
+    /// <summary>Rows in log order, with the replacements between receipts: <see cref="RowStore.Row.Replaced"/>,
+    /// <see cref="RowStore.Row.ReplacedBy"/> and <see cref="RowStore.Row.ReplacesFirstRow"/>.</summary>
     public RowStore Rows { get; }
 
     public long Events { get; private set; }
@@ -96,41 +95,41 @@ internal sealed class LogFold
             replacedHead = rows.Find(replaces);
             if (replacedHead < 0)
                 problem("replaces", $"'{Text(replaces)}' is not the receipt of an earlier event");
-            else if (head < 0 && rows[replacedHead].Flag)
-                problem("replaces", $"'{Text(replaces)}' was already replaced (at log line {rows[rows[replacedHead].Link].Line})");
+            else if (head < 0 && rows[replacedHead].Replaced)
+                problem("replaces", $"'{Text(replaces)}' was already replaced (at log line {rows[rows[replacedHead].ReplacedBy].Line})");
         }
         if (head >= 0)
         {
             // another envelope of the same ballot
             ref var first = ref rows[head];
-            if (first.Flag)
-                problem("receipt", $"'{Text(receipt)}' was already replaced (at log line {rows[first.Link].Line}); a receipt is never reused");
+            if (first.Replaced)
+                problem("receipt", $"'{Text(receipt)}' was already replaced (at log line {rows[first.ReplacedBy].Line}); a receipt is never reused");
             for (int k = head; k >= 0; k = rows[k].Next)
                 if (rows[k].Envelope == envelope)
                 {
                     problem("envelope", $"receipt '{Text(receipt)}' already has a ballot in envelope '{_definition.EnvelopeIds[envelope]}' (log line {rows[k].Line})");
                     break;
                 }
-            if (first.Replaces != replacedHead)
+            if (first.ReplacesFirstRow != replacedHead)
                 problem("replaces", $"the events of receipt '{Text(receipt)}' disagree on the receipt they replace (see log line {first.Line})");
         }
         int row = rows.Add(receipt, envelope, grades, line, head, hash);
-        bool replaced = head >= 0 && rows[head].Flag;
-        rows[row].Flag = replaced;
+        bool replaced = head >= 0 && rows[head].Replaced;
+        rows[row].Replaced = replaced;
         if (!replaced) CountedRows++;
         if (head < 0)
         {
             // a new ballot; Replaces of a receipt's first row keeps the first row of the receipt it replaces
             CountedReceipts++;
-            rows[row].Replaces = replacedHead;
-            if (replacedHead >= 0 && !rows[replacedHead].Flag)
+            rows[row].ReplacesFirstRow = replacedHead;
+            if (replacedHead >= 0 && !rows[replacedHead].Replaced)
             {
                 for (int k = replacedHead; k >= 0; k = rows[k].Next)
                 {
-                    rows[k].Flag = true;
+                    rows[k].Replaced = true;
                     CountedRows--;
                 }
-                rows[replacedHead].Link = row;
+                rows[replacedHead].ReplacedBy = row;
                 CountedReceipts--;
             }
         }
@@ -151,9 +150,9 @@ internal sealed class LogFold
             writer.Write(r.Envelope);
             writer.Write(r.Line);
             writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Rows.Grades(row)));
-            writer.Write(r.Flag);
-            writer.Write(r.Replaces);
-            writer.Write(r.Link);
+            writer.Write(r.Replaced);
+            writer.Write(r.ReplacesFirstRow);
+            writer.Write(r.ReplacedBy);
         }
     }
 
@@ -179,12 +178,12 @@ internal sealed class LogFold
                 if (grade < RowStore.Ungraded || grade >= definition.Grades) throw new InvalidDataException($"row {row}: grade {grade} is outside the scale");
             int added = rows.Add(receipt, envelope, grades, line);
             ref var r = ref rows[added];
-            r.Flag = reader.ReadBoolean();
-            r.Replaces = reader.ReadInt32();
-            r.Link = reader.ReadInt32();
-            if (r.Replaces < -1 || r.Replaces >= row || r.Link < -1 || r.Link >= count)
+            r.Replaced = reader.ReadBoolean();
+            r.ReplacesFirstRow = reader.ReadInt32();
+            r.ReplacedBy = reader.ReadInt32();
+            if (r.ReplacesFirstRow < -1 || r.ReplacesFirstRow >= row || r.ReplacedBy < -1 || r.ReplacedBy >= count)
                 throw new InvalidDataException($"row {row} links to a row that does not exist");
-            if (!r.Flag)
+            if (!r.Replaced)
             {
                 fold.CountedRows++;
                 if (rows.Find(receipt) == added) fold.CountedReceipts++;

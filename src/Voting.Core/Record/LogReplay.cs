@@ -77,7 +77,7 @@ public sealed class LogReplay
         if (head < 0) return null;
         var envelopes = new List<string>(2);
         for (int row = head; row >= 0; row = rows[row].Next) envelopes.Add(_index.EnvelopeIds[rows[row].Envelope]);
-        return (!rows[head].Flag, envelopes);
+        return (!rows[head].Replaced, envelopes);
     }
 
     /// <summary>What counting needs, copied: it stays as it is while the replay goes on.</summary>
@@ -124,7 +124,7 @@ public sealed class LogReplay
             if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
             var rows = replay._fold.Rows;
             for (int row = 0; row < rows.Count; row++)
-                if (!rows[row].Flag) replay.CountRow(row, +1);
+                if (!rows[row].Replaced) replay.CountRow(row, +1);
             replay.Tally.Voters = replay._fold.CountedReceipts;
             return replay;
         }
@@ -140,9 +140,9 @@ public sealed class LogReplay
     private void Count(int row)
     {
         var rows = _fold.Rows;
-        if (!rows[row].Flag) CountRow(row, +1);
-        int replaced = rows[row].Replaces;
-        if (replaced >= 0 && rows[replaced].Link == row)
+        if (!rows[row].Replaced) CountRow(row, +1);
+        int replaced = rows[row].ReplacesFirstRow;
+        if (replaced >= 0 && rows[replaced].ReplacedBy == row)
             for (int k = replaced; k >= 0; k = rows[k].Next) CountRow(k, -1);
         Tally.Voters = _fold.CountedReceipts;
     }

@@ -22,13 +22,12 @@ internal sealed class RowStore
         public int Hash;
         /// <summary>The next row with the same receipt, or -1.</summary>
         public int Next;
-        /// <summary>Free for the user of the store (a mark, a row matched...), -1 initially.</summary>
-        public int Tag;
-        /// <summary>Free for the user of the store, -1 initially.</summary>
-        public int Replaces;
-        /// <summary>Free for the user of the store, -1 initially.</summary>
-        public int Link;
-        public bool Flag;
+        /// <summary>On a receipt's first row, the first row of the receipt its ballot replaces; -1 otherwise (set by <see cref="LogFold"/>).</summary>
+        public int ReplacesFirstRow;
+        /// <summary>On a receipt's first row, once replaced, the first row of the receipt that replaced it; -1 otherwise (set by <see cref="LogFold"/>).</summary>
+        public int ReplacedBy;
+        /// <summary>Whether a later ballot replaced this row's receipt, so that the row no longer counts (set by <see cref="LogFold"/>).</summary>
+        public bool Replaced;
     }
 
     private readonly int[] _projectsOf;
@@ -96,9 +95,8 @@ internal sealed class RowStore
             Line = line,
             Hash = hash,
             Next = -1,
-            Tag = -1,
-            Replaces = -1,
-            Link = -1,
+            ReplacesFirstRow = -1,
+            ReplacedBy = -1,
         };
         _used += size;
         if (_slots is not null) Index(index, head);
