@@ -1,55 +1,15 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Voting.Core.Record;
 
 namespace Voting.Audit.Tests.Record;
 
-/// <summary>A small real record of three ballot boxes (seeded simulation, revotes), written once for the class.</summary>
-public sealed class BoxedAuditRecord : IDisposable
-{
-    public const int Boxes = 3;
-
-    public BoxedAuditRecord()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "audit-boxes-" + Guid.NewGuid().ToString("N")[..12]);
-        var definition = RecordGenerator.Definition("audit-boxes", envelopes: 2, projects: 6, grades: 5);
-        RecordGenerator.WriteFolderAsync(Folder, definition, new SyntheticElection(1200, Seed: 8, RevoteShare: 0.2, Boxes: Boxes)).GetAwaiter().GetResult();
-    }
-
-    public string Folder { get; }
-
-    public string Copy()
-    {
-        var copy = Folder + "-" + Guid.NewGuid().ToString("N")[..6];
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.EnumerateFiles(Folder))
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        return copy;
-    }
-
-    public void Dispose()
-    {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Path.GetFileName(Folder) + "*"))
-            Directory.Delete(folder, recursive: true);
-    }
-}
-
 public class BoxedCommandTests(BoxedAuditRecord record) : IClassFixture<BoxedAuditRecord>
 {
-    private static (int Exit, string Output, string Error) Invoke(params string[] args)
-    {
-        var root = new RootCommand { VerifyCommand.Create(), RecountCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Verify_passes_a_record_of_three_boxes()
     {
         Assert.True(File.Exists(Path.Combine(record.Folder, "log-2.jsonl")));
-        var (exit, output, error) = Invoke("verify", record.Folder);
+        var (exit, output, error) = GeneratedRecord.Invoke("verify", record.Folder);
         Assert.True(exit == 0, output + error);
         Assert.Equal(10, output.Split("PASS").Length - 1);
         Assert.Contains("in 3 boxes", output);
@@ -64,7 +24,7 @@ public class BoxedCommandTests(BoxedAuditRecord record) : IClassFixture<BoxedAud
         manifest["boxes"]![2]!["head"] = new string('0', 64);
         File.WriteAllText(path, manifest.ToJsonString());
 
-        var (exit, output, _) = Invoke("verify", copy, "--json");
+        var (exit, output, _) = GeneratedRecord.Invoke("verify", copy, "--json");
         Assert.Equal(1, exit);
         var chain = JsonNode.Parse(output)!["checks"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "chain")!;
         Assert.Equal("fail", chain["status"]!.GetValue<string>());
@@ -77,7 +37,7 @@ public class BoxedCommandTests(BoxedAuditRecord record) : IClassFixture<BoxedAud
     public void Recount_of_a_record_of_three_boxes_gives_results_json_byte_for_byte()
     {
         var file = Path.Combine(record.Copy(), "recount.json");
-        var (exit, _, error) = Invoke("recount", record.Folder, "--out", file);
+        var (exit, _, error) = GeneratedRecord.Invoke("recount", record.Folder, "--out", file);
         Assert.True(exit == 0, error);
         Assert.Equal(File.ReadAllBytes(Path.Combine(record.Folder, RecordFiles.Results)), File.ReadAllBytes(file));
         Assert.Contains("1,200 ballots", error);

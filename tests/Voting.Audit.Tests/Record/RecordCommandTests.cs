@@ -1,53 +1,15 @@
-using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Voting.Core.Record;
 
 namespace Voting.Audit.Tests.Record;
 
-/// <summary>A small real record (seeded simulation, 2 envelopes, revotes), written once for the class.</summary>
-public sealed class AuditRecord : IDisposable
-{
-    public AuditRecord()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "audit-record-" + Guid.NewGuid().ToString("N")[..12]);
-        var definition = RecordGenerator.Definition("audit-sample", envelopes: 2, projects: 6, grades: 5);
-        RecordGenerator.WriteFolderAsync(Folder, definition, new SyntheticElection(1500, Seed: 5, RevoteShare: 0.2)).GetAwaiter().GetResult();
-    }
-
-    public string Folder { get; }
-
-    public string Copy()
-    {
-        var copy = Folder + "-" + Guid.NewGuid().ToString("N")[..6];
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.EnumerateFiles(Folder))
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        return copy;
-    }
-
-    public void Dispose()
-    {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Path.GetFileName(Folder) + "*"))
-            Directory.Delete(folder, recursive: true);
-    }
-}
-
 public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
 {
-    private static (int Exit, string Output, string Error) Invoke(params string[] args)
-    {
-        var root = new RootCommand { VerifyCommand.Create(), RecountCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Verify_passes_an_untouched_record_with_exit_code_0()
     {
-        var (exit, output, error) = Invoke("verify", record.Folder);
+        var (exit, output, error) = GeneratedRecord.Invoke("verify", record.Folder);
         Assert.True(exit == 0, output + error);
         Assert.Contains("VERIFIED", output);
         Assert.DoesNotContain("FAIL", output);
@@ -67,7 +29,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
         lines[9] = string.Join(",", cells);
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
 
-        var (exit, output, _) = Invoke("verify", copy);
+        var (exit, output, _) = GeneratedRecord.Invoke("verify", copy);
         Assert.Equal(1, exit);
         Assert.Contains("NOT VERIFIED", output);
         Assert.Contains($"ballots.csv line 10, {header[column]}", output);
@@ -79,7 +41,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
     {
         var copy = record.Copy();
         File.Delete(Path.Combine(copy, "city.pb"));
-        var (exit, output, _) = Invoke("verify", copy, "--json");
+        var (exit, output, _) = GeneratedRecord.Invoke("verify", copy, "--json");
         Assert.Equal(1, exit);
         using var report = JsonDocument.Parse(output);
         Assert.False(report.RootElement.GetProperty("passed").GetBoolean());
@@ -92,7 +54,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
     [Fact]
     public void Verify_of_a_missing_record_fails()
     {
-        var (exit, _, error) = Invoke("verify", Path.Combine(record.Folder, "nope"));
+        var (exit, _, error) = GeneratedRecord.Invoke("verify", Path.Combine(record.Folder, "nope"));
         Assert.Equal(1, exit);
         Assert.Contains("no such folder or zip", error);
     }
@@ -100,7 +62,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
     [Fact]
     public void Recount_prints_results_json_byte_for_byte_and_the_summary_on_stderr()
     {
-        var (exit, output, error) = Invoke("recount", record.Folder);
+        var (exit, output, error) = GeneratedRecord.Invoke("recount", record.Folder);
         Assert.True(exit == 0, error);
         var published = File.ReadAllText(Path.Combine(record.Folder, RecordFiles.Results), Encoding.UTF8);
         Assert.Equal(published, output);
@@ -113,7 +75,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
     public void Recount_out_writes_the_same_bytes_to_a_file()
     {
         var file = Path.Combine(record.Copy(), "recount.json");
-        var (exit, output, error) = Invoke("recount", record.Folder, "--out", file, "--quiet");
+        var (exit, output, error) = GeneratedRecord.Invoke("recount", record.Folder, "--out", file, "--quiet");
         Assert.True(exit == 0, error);
         Assert.Equal("", output);
         Assert.Equal("", error);
@@ -128,7 +90,7 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
         var lines = File.ReadAllLines(path);
         lines[4] = lines[4].Replace(",city,", ",nowhere,").Replace(",district-1,", ",nowhere,");
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
-        var (exit, output, error) = Invoke("recount", copy);
+        var (exit, output, error) = GeneratedRecord.Invoke("recount", copy);
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Contains("ballots.csv line 5, envelope: 'nowhere' is not an envelope", error);
