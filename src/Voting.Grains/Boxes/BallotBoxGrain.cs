@@ -61,7 +61,10 @@ public sealed class BallotBoxGrain(
         _box = BallotBox.Parse(this.GetPrimaryKeyString());
         var election = GrainFactory.GetGrain<IElectionGrain>(_box.Election);
         if (await election.Get() is not { } info || await election.StoredDefinition() is not { } definitionBytes)
-            return; // an unknown election: every cast is refused
+        {
+            DeactivateOnIdle(); // an unknown election: refuse what comes now, and look again next time
+            return;
+        }
         _status = info.Status;
         _definition = VotingJson.ReadDefinition(definitionBytes);
         _check = new BallotErrors(_definition);
@@ -99,7 +102,22 @@ public sealed class BallotBoxGrain(
     public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
         if (_definition is null) return Refuse(Failure.NotFound, $"unknown election '{_box.Election}'");
-        if (_status == ElectionStatus.Draft) return Refuse(Failure.NotOpen, $"the vote on '{_box.Election}' is not open yet");
+        if (_status == ElectionStatus.Draft) return CastAfterOpeningAsync(voterKey, grades);
+        return Take(voterKey, grades);
+    }
+
+    /// <summary>The election may have opened without this box hearing of it (its grain went down in between): ask it.</summary>
+    private async Task<Outcome<CastReceipt>> CastAfterOpeningAsync(string voterKey, IReadOnlyDictionary<string, int> grades)
+    {
+        if (_status == ElectionStatus.Draft && await GrainFactory.GetGrain<IElectionGrain>(_box.Election).Get() is { Status: not ElectionStatus.Draft } info)
+            _status = info.Status;
+        if (_status == ElectionStatus.Draft) return Outcome<CastReceipt>.Fail(Failure.NotOpen, $"the vote on '{_box.Election}' is not open yet");
+        return await Take(voterKey, grades);
+    }
+
+    /// <summary>Checks the ballot against the roll and the definition, and queues it for the next append.</summary>
+    private Task<Outcome<CastReceipt>> Take(string voterKey, IReadOnlyDictionary<string, int> grades)
+    {
         if (_status == ElectionStatus.Closed) return Refuse(Failure.Closed, $"the vote on '{_box.Election}' is closed");
         int place = RollKey.IsVoterKey(voterKey) && BallotBox.IndexOf(voterKey, _box.Count) == _box.Index ? _roll.Find(RollKey.Of(voterKey)) : -1;
         if (place < 0) return Refuse(Failure.Unauthorized, "unknown invitation code");
