@@ -83,6 +83,7 @@ public sealed class LogReplay
     /// <summary>What counting needs, copied: it stays as it is while the replay goes on.</summary>
     public TallySnapshot Snapshot() => new(
         Position,
+        _fold.IssuedReceipts,
         Tally.Voters,
         _tallies.Select((tally, e) => new EnvelopeSnapshot(
             tally.Ballots, tally.Counts(), _supporters[e] is { } supporters ? new Dictionary<string, long>(supporters, StringComparer.Ordinal) : null)).ToArray());

@@ -27,6 +27,8 @@ public class LogReplaySaveTests
         Assert.Equal(SampleRecord.Json(whole.Count()), SampleRecord.Json(restored.Count()));
         Assert.Equal(SampleRecord.Json(SampleRecord.EngineResults(definition, RecordGenerator.Events(definition, Election).ToArray())), SampleRecord.Json(restored.Count()));
         var receipts = RecordGenerator.Events(definition, Election).Select(e => e.Receipt).Distinct().ToArray();
+        Assert.Equal(receipts.Length, whole.Snapshot().Casts);
+        Assert.Equal(receipts.Length, restored.Snapshot().Casts);
         foreach (var receipt in receipts)
             Assert.Equal(whole.Lookup(receipt)!.Value.Counted, restored.Lookup(receipt)!.Value.Counted);
     }
