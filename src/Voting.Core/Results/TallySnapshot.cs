@@ -12,12 +12,6 @@ namespace Voting.Core.Results;
 /// </summary>
 public sealed record TallySnapshot(long Version, long Casts, long Voters, IReadOnlyList<EnvelopeSnapshot> Envelopes)
 {
-    /// <summary>The tallies of a box with no ballot yet.</summary>
-    public static TallySnapshot Empty(ElectionDefinition definition) => new(0, 0, 0, definition.Envelopes
-        .Select(e => new EnvelopeSnapshot(0, new long[e.Projects.Count * definition.Grades.Count],
-            CountsSupport(definition, e) ? new Dictionary<string, long>() : null))
-        .ToArray());
-
     /// <summary>Whether counting an envelope reads its ballots (its rule is equal shares), so that its snapshot keeps <see cref="EnvelopeSnapshot.Supporters"/>.</summary>
     public static bool CountsSupport(ElectionDefinition definition, EnvelopeDefinition envelope) =>
         definition.Kind == ElectionKind.Budget && AllocationRules.NeedsBallots(envelope.Rule ?? AllocationRules.Greedy);

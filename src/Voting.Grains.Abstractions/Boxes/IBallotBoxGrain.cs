@@ -24,7 +24,7 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>The vote opened: casts are taken from now on.</summary>
     Task Open();
 
-    /// <summary>The vote is closing: casts are refused from now on; completes once the ballots already taken are durable and their tallies published.</summary>
+    /// <summary>The vote is closing: casts are refused from now on; completes once the ballots already taken are durable and their tallies pushed to the live results.</summary>
     Task Seal();
 
     /// <summary>The box's log, in order.</summary>
