@@ -34,6 +34,26 @@ public class LogReplaySaveTests
     }
 
     [Fact]
+    public void A_receipts_grades_are_those_of_its_events_before_and_after_a_save()
+    {
+        var definition = RecordGenerator.Definition("grades", envelopes: 2, projects: 5, grades: 5);
+        var bytes = VotingJson.DefinitionBytes(definition);
+        var replay = new LogReplay(definition, bytes);
+        foreach (var entry in RecordGenerator.Log(definition, Election)) replay.Append(entry.Event.Span, entry.Hash);
+        var restored = LogReplay.Restore(definition, bytes, replay.Save())!;
+
+        var byReceipt = RecordGenerator.Events(definition, Election).GroupBy(e => e.Receipt).ToArray();
+        Assert.Contains(byReceipt, events => events.Count() > 1); // some ballots cover both envelopes
+        foreach (var events in byReceipt)
+        {
+            var cast = events.SelectMany(e => e.Grades).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+            Assert.Equal(cast, replay.Grades(events.Key)!.OrderBy(g => g.Key, StringComparer.Ordinal));
+            Assert.Equal(cast, restored.Grades(events.Key)!.OrderBy(g => g.Key, StringComparer.Ordinal));
+        }
+        Assert.Null(replay.Grades("no-such-receipt"));
+    }
+
+    [Fact]
     public void A_damaged_or_foreign_save_is_refused()
     {
         var definition = RecordGenerator.Definition("saved", envelopes: 2, projects: 5, grades: 5);
