@@ -13,6 +13,9 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>Casts or replaces the ballot of the voter with this key (their code's SHA-256, hex); completes once it is durable.</summary>
     Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades);
 
+    /// <summary>The ballot that counts for the voter with this key, as they cast it; not found before their first cast.</summary>
+    Task<Outcome<VoterBallot>> Ballot(string voterKey);
+
     Task<Outcome<ReceiptStatus>> Receipt(string receipt);
 
     /// <summary>The tallies of every ballot acknowledged so far, for counting elsewhere.</summary>
