@@ -12,8 +12,10 @@ public sealed class VotingGrainOptions
     /// <summary>How often, at most, the tallies are checkpointed with the log position they reflect.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often, at most, a new results snapshot is counted and pushed to the observers.</summary>
+    /// <summary>How often, at most, a ballot box pushes its tallies to the election's live results.</summary>
     public TimeSpan ResultsInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public LiveResultsOptions LiveResults { get; set; } = new();
 
     /// <summary>How many times a batch is rebuilt after another writer moved the log or a voter slot.</summary>
     public int MaxConflictRetries { get; set; } = 3;

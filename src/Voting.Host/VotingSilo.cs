@@ -18,6 +18,7 @@ internal static class VotingSilo
             .Bind(configuration.GetSection(VotingWebOptions.Section))
             .Validate(o => o.BallotBoxes is >= 1 and <= Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes,
                 $"Voting:BallotBoxes must be between 1 and {Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes}")
+            .Validate(o => o.LiveResults.MinBallots >= 1, "Voting:LiveResults:MinBallots must be at least 1")
             .ValidateOnStart();
         switch (settings.Storage.Trim().ToLowerInvariant())
         {

@@ -95,6 +95,12 @@ internal static class Api
             .Produces<BallotResponse>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(403)
             .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
 
+        api.MapGet("/elections/{id}/ballot", GetBallot)
+            .RequireRateLimiting(CastPolicy)
+            .WithName("GetBallot").WithTags("Residents")
+            .WithSummary("The resident's ballot as it counts: grades per project as cast, receipt and revision (Authorization: Bearer <invitation code>).")
+            .Produces<BallotView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(429);
+
         api.MapGet("/elections/{id}/results", GetResults)
             .WithName("GetResults")
             .WithSummary("Ranking, majority grades, merit profiles and allocation per envelope: live for officials, public once closed.")
@@ -219,6 +225,25 @@ internal static class Api
         return new Created(
             Ok(new BallotResponse(receipt.Receipt, receipt.Revision), StatusCodes.Status201Created),
             $"/api/elections/{Uri.EscapeDataString(id)}/receipts/{Uri.EscapeDataString(receipt.Receipt)}");
+    }
+
+    private static async Task<IResult> GetBallot(string id, HttpContext http, BallotBoxes boxes)
+    {
+        if (!DefinitionErrors.IsValidId(id))
+            return UnknownElection(id);
+        var code = Bearer.From(http.Request);
+        if (code is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
+        }
+        if (await boxes.Find(id, code) is not { } found)
+            return UnknownElection(id);
+        var outcome = await found.Box.Ballot(found.VoterKey);
+        if (!outcome.Succeeded || outcome.Value is not { } ballot)
+            return Fail(outcome);
+        http.Response.Headers.CacheControl = "no-store";
+        return Ok(new BallotView(ballot.Receipt, ballot.Revision, ballot.Grades));
     }
 
     private static async Task<IResult> GetResults(string id, HttpContext http, IGrainFactory grains)

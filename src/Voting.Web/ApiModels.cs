@@ -36,6 +36,9 @@ public sealed record BallotRequest(
 
 public sealed record BallotResponse(string Receipt, long Revision);
 
+/// <summary>A resident's ballot as it counts (<c>GET /api/elections/{id}/ballot</c>): the grade index per project of their last cast, its receipt and revision.</summary>
+public sealed record BallotView(string Receipt, long Revision, IReadOnlyDictionary<string, int> Grades);
+
 /// <summary>Whether a receipt's ballot is counted or was replaced by a later revision; never its grades.</summary>
 public sealed record ReceiptView(string Receipt, string Status, IReadOnlyList<string> Envelopes);
 

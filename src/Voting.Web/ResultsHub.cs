@@ -8,7 +8,9 @@ namespace Voting.Web;
 /// <summary>
 /// Live results at <c>/hubs/results</c>: a client calls <c>JoinElection(id)</c> (officials while the vote is open,
 /// with their token as bearer or <c>access_token</c>; anyone once it is closed) and then receives <c>results</c>
-/// messages carrying the election's results snapshot, the first one right away.
+/// messages: right away the last snapshot published (none yet if the results grain has none to give), then each one
+/// published. While the vote is open a snapshot is published only once enough ballots were cast since the one
+/// before (<c>Voting:LiveResults:MinBallots</c>); at close, the final count.
 /// </summary>
 public sealed class ResultsHub(IGrainFactory grains, AdminToken adminToken, ResultsObserver observer) : Hub
 {
@@ -21,20 +23,20 @@ public sealed class ResultsHub(IGrainFactory grains, AdminToken adminToken, Resu
     {
         if (!DefinitionErrors.IsValidId(electionId))
             throw new HubException($"unknown election '{electionId}'");
-        var grain = grains.GetGrain<IElectionGrain>(electionId);
-        var info = await grain.Get() ?? throw new HubException($"unknown election '{electionId}'");
-        if (info.Status != ElectionStatus.Closed)
-        {
-            var http = Context.GetHttpContext();
-            var official = http is not null && adminToken.Matches(Bearer.FromHeaderOrQuery(http.Request));
-            if (!official)
-                throw new HubException($"the results of '{electionId}' are published when the vote closes; officials see them live with their token");
-        }
+        var election = grains.GetGrain<IElectionGrain>(electionId);
+        var info = await election.Get() ?? throw new HubException($"unknown election '{electionId}'");
+        // A status, once closed, stays closed: before that, only an official joins.
+        bool closed = info.Status == ElectionStatus.Closed;
+        if (!closed && !IsOfficial())
+            throw new HubException($"the results of '{electionId}' are published when the vote closes; officials see them live with their token");
         await observer.Track(electionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(electionId));
-        var results = await grain.Results() ?? Api.EmptyResults(info.Definition);
-        await Clients.Caller.SendAsync(ResultsMessage, results);
+        var results = closed ? await election.Results() : await grains.GetGrain<IResultsGrain>(electionId).Latest();
+        if (results is not null)
+            await Clients.Caller.SendAsync(ResultsMessage, results);
     }
 
     public Task LeaveElection(string electionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(electionId));
+
+    private bool IsOfficial() => Context.GetHttpContext() is { } http && adminToken.Matches(Bearer.FromHeaderOrQuery(http.Request));
 }

@@ -11,6 +11,7 @@ namespace Voting.Web;
 /// <summary>
 /// This web node's one results observer: subscribed to the results grain of every election a client of this node
 /// follows, renewed periodically (observer subscriptions expire), forwarding each snapshot to the SignalR group.
+/// Notifications may arrive out of order: a snapshot older than one already forwarded is dropped.
 /// </summary>
 public sealed partial class ResultsObserver(
     IGrainFactory grains,
@@ -19,14 +20,31 @@ public sealed partial class ResultsObserver(
     ILogger<ResultsObserver> logger) : BackgroundService, IResultsObserver
 {
     private readonly ConcurrentDictionary<string, byte> _elections = new(StringComparer.Ordinal);
+    /// <summary>Per election, the version of the newest snapshot forwarded.</summary>
+    private readonly ConcurrentDictionary<string, long> _forwarded = new(StringComparer.Ordinal);
     private readonly Lock _referenceLock = new();
     private IResultsObserver? _reference;
 
     public void OnResults(ElectionResults results)
     {
+        if (!IsNewest(results)) return;
         var send = hub.Clients.Group(ResultsHub.Group(results.Election)).SendAsync(ResultsHub.ResultsMessage, results);
         if (!send.IsCompletedSuccessfully)
             _ = send.ContinueWith(t => LogSendFailed(logger, results.Election, t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>Whether the snapshot is newer than any forwarded before, taking its place if so.</summary>
+    private bool IsNewest(ElectionResults results)
+    {
+        while (true)
+        {
+            if (!_forwarded.TryGetValue(results.Election, out var forwarded))
+            {
+                if (_forwarded.TryAdd(results.Election, results.Version)) return true;
+            }
+            else if (results.Version <= forwarded) return false;
+            else if (_forwarded.TryUpdate(results.Election, results.Version, forwarded)) return true;
+        }
     }
 
     /// <summary>Follows an election's results from now on (idempotent).</summary>

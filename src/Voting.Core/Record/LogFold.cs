@@ -33,6 +33,9 @@ internal sealed class LogFold
     /// <summary>Receipts whose ballot counts (not replaced).</summary>
     public long CountedReceipts { get; private set; }
 
+    /// <summary>Receipts issued: one per ballot cast, a revote being a new one, whatever the envelopes it covers.</summary>
+    public long IssuedReceipts { get; private set; }
+
     /// <summary>Rows (envelope ballots) that count.</summary>
     public long CountedRows { get; private set; }
 
@@ -120,6 +123,7 @@ internal sealed class LogFold
         if (head < 0)
         {
             // a new ballot; Replaces of a receipt's first row keeps the first row of the receipt it replaces
+            IssuedReceipts++;
             CountedReceipts++;
             rows[row].ReplacesFirstRow = replacedHead;
             if (replacedHead >= 0 && !rows[replacedHead].Replaced)
@@ -183,10 +187,12 @@ internal sealed class LogFold
             r.ReplacedBy = reader.ReadInt32();
             if (r.ReplacesFirstRow < -1 || r.ReplacesFirstRow >= row || r.ReplacedBy < -1 || r.ReplacedBy >= count)
                 throw new InvalidDataException($"row {row} links to a row that does not exist");
+            bool first = rows.Find(receipt) == added;
+            if (first) fold.IssuedReceipts++;
             if (!r.Replaced)
             {
                 fold.CountedRows++;
-                if (rows.Find(receipt) == added) fold.CountedReceipts++;
+                if (first) fold.CountedReceipts++;
             }
         }
         return fold;

@@ -80,9 +80,28 @@ public sealed class LogReplay
         return (!rows[head].Replaced, envelopes);
     }
 
+    /// <summary>The grades of a receipt's ballot as cast, by project id, from its rows (one per envelope); null for a receipt the log does not have.</summary>
+    public IReadOnlyDictionary<string, int>? Grades(string receipt)
+    {
+        if (!Receipts.IsValid(receipt)) return null;
+        var rows = _fold.Rows;
+        int head = rows.Find(Encoding.ASCII.GetBytes(receipt));
+        if (head < 0) return null;
+        var grades = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int row = head; row >= 0; row = rows[row].Next)
+        {
+            var projects = _index.ProjectIds[rows[row].Envelope];
+            var cells = rows.Grades(row);
+            for (int p = 0; p < cells.Length; p++)
+                if (cells[p] >= 0) grades[projects[p]] = cells[p];
+        }
+        return grades;
+    }
+
     /// <summary>What counting needs, copied: it stays as it is while the replay goes on.</summary>
     public TallySnapshot Snapshot() => new(
         Position,
+        _fold.IssuedReceipts,
         Tally.Voters,
         _tallies.Select((tally, e) => new EnvelopeSnapshot(
             tally.Ballots, tally.Counts(), _supporters[e] is { } supporters ? new Dictionary<string, long>(supporters, StringComparer.Ordinal) : null)).ToArray());

@@ -7,16 +7,11 @@ namespace Voting.Core.Results;
 /// All that counting an election needs, taken from a ballot box at one log position: each envelope's merit
 /// profiles and number of ballots and, where the envelope is funded by a rule that reads ballots (equal shares),
 /// how many counted ballots support each set of projects. The snapshots of an election's boxes add up
-/// (<see cref="Sum"/>); <see cref="Version"/> is the number of log events they reflect.
+/// (<see cref="Sum"/>); <see cref="Version"/> is the number of log events they reflect, <see cref="Casts"/> the number of
+/// ballots cast (receipts issued: a revote is one more, a ballot covering two envelopes is one).
 /// </summary>
-public sealed record TallySnapshot(long Version, long Voters, IReadOnlyList<EnvelopeSnapshot> Envelopes)
+public sealed record TallySnapshot(long Version, long Casts, long Voters, IReadOnlyList<EnvelopeSnapshot> Envelopes)
 {
-    /// <summary>The tallies of a box with no ballot yet.</summary>
-    public static TallySnapshot Empty(ElectionDefinition definition) => new(0, 0, definition.Envelopes
-        .Select(e => new EnvelopeSnapshot(0, new long[e.Projects.Count * definition.Grades.Count],
-            CountsSupport(definition, e) ? new Dictionary<string, long>() : null))
-        .ToArray());
-
     /// <summary>Whether counting an envelope reads its ballots (its rule is equal shares), so that its snapshot keeps <see cref="EnvelopeSnapshot.Supporters"/>.</summary>
     public static bool CountsSupport(ElectionDefinition definition, EnvelopeDefinition envelope) =>
         definition.Kind == ElectionKind.Budget && AllocationRules.NeedsBallots(envelope.Rule ?? AllocationRules.Greedy);
@@ -40,7 +35,7 @@ public sealed record TallySnapshot(long Version, long Voters, IReadOnlyList<Enve
             }
             return new EnvelopeSnapshot(ballots, counts, supporters);
         }).ToArray();
-        return new TallySnapshot(boxes.Sum(b => b.Version), boxes.Sum(b => b.Voters), envelopes);
+        return new TallySnapshot(boxes.Sum(b => b.Version), boxes.Sum(b => b.Casts), boxes.Sum(b => b.Voters), envelopes);
     }
 
     /// <summary>Ranks and funds every envelope, as <see cref="ElectionCount"/> does from the ballots themselves.</summary>

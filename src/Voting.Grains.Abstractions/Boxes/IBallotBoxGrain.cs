@@ -13,6 +13,9 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>Casts or replaces the ballot of the voter with this key (their code's SHA-256, hex); completes once it is durable.</summary>
     Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades);
 
+    /// <summary>The ballot that counts for the voter with this key, as they cast it; not found before their first cast.</summary>
+    Task<Outcome<VoterBallot>> Ballot(string voterKey);
+
     Task<Outcome<ReceiptStatus>> Receipt(string receipt);
 
     /// <summary>The tallies of every ballot acknowledged so far, for counting elsewhere.</summary>
@@ -24,7 +27,7 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>The vote opened: casts are taken from now on.</summary>
     Task Open();
 
-    /// <summary>The vote is closing: casts are refused from now on; completes once the ballots already taken are durable and their tallies published.</summary>
+    /// <summary>The vote is closing: casts are refused from now on; completes once the ballots already taken are durable and their tallies pushed to the live results.</summary>
     Task Seal();
 
     /// <summary>The box's log, in order.</summary>

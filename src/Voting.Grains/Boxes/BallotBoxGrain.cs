@@ -119,7 +119,7 @@ public sealed class BallotBoxGrain(
     private Task<Outcome<CastReceipt>> Take(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
         if (_status == ElectionStatus.Closed) return Refuse(Failure.Closed, $"the vote on '{_box.Election}' is closed");
-        int place = RollKey.IsVoterKey(voterKey) && BallotBox.IndexOf(voterKey, _box.Count) == _box.Index ? _roll.Find(RollKey.Of(voterKey)) : -1;
+        int place = PlaceOf(voterKey);
         if (place < 0) return Refuse(Failure.Unauthorized, "unknown invitation code");
         if (_check.Check(grades, _roll.EnvelopesOf(place)) is { } refusal)
             return Task.FromResult(Outcome<CastReceipt>.Fail(refusal.Forbidden ? Failure.Forbidden : Failure.Invalid, "the ballot is refused", refusal.Problems));
@@ -131,6 +131,22 @@ public sealed class BallotBoxGrain(
     }
 
     private static Task<Outcome<CastReceipt>> Refuse(Failure failure, string error) => Task.FromResult(Outcome<CastReceipt>.Fail(failure, error));
+
+    /// <summary>The voter's place in this box's roll, or -1 for a key not on it.</summary>
+    private int PlaceOf(string voterKey) =>
+        RollKey.IsVoterKey(voterKey) && BallotBox.IndexOf(voterKey, _box.Count) == _box.Index ? _roll.Find(RollKey.Of(voterKey)) : -1;
+
+    public async Task<Outcome<VoterBallot>> Ballot(string voterKey)
+    {
+        if (_definition is null) return Outcome<VoterBallot>.Fail(Failure.NotFound, $"unknown election '{_box.Election}'");
+        int place = PlaceOf(voterKey);
+        if (place < 0) return Outcome<VoterBallot>.Fail(Failure.Unauthorized, "unknown invitation code");
+        if (!_roll.TryGetSlot(place, out _, out _)) await LoadVoterAsync(place, voterKey);
+        var slot = SlotOf(place);
+        return slot.Receipt is { } receipt && _replay.Grades(receipt) is { } grades
+            ? Outcome<VoterBallot>.Ok(new VoterBallot(receipt, slot.Revision, grades))
+            : Outcome<VoterBallot>.Fail(Failure.NotFound, "no ballot cast with this invitation code yet");
+    }
 
     public Task<TallySnapshot> Tallies() =>
         Task.FromResult(_definition is null ? throw new InvalidOperationException($"unknown election '{_box.Election}'") : _replay.Snapshot());
@@ -320,10 +336,19 @@ public sealed class BallotBoxGrain(
         foreach (var chunk in missing.Chunk(32))
         {
             var slots = await Task.WhenAll(chunk.Select(c => log.ReadSlotAsync(Id, c.Submission.VoterKey)));
-            for (int i = 0; i < chunk.Length; i++)
-                _roll.SetSlot(chunk[i].Place, slots[i]?.Revision ?? 0, ReceiptValue(slots[i]?.Receipts.Values.FirstOrDefault()));
+            for (int i = 0; i < chunk.Length; i++) Remember(chunk[i].Place, slots[i]);
         }
     }
+
+    /// <summary>Reads one voter's slot, unless a cast made it known meanwhile.</summary>
+    private async Task LoadVoterAsync(int place, string voterKey)
+    {
+        var slot = await log.ReadSlotAsync(Id, voterKey);
+        if (!_roll.TryGetSlot(place, out _, out _)) Remember(place, slot);
+    }
+
+    private void Remember(int place, VoterSlot? slot) =>
+        _roll.SetSlot(place, slot?.Revision ?? 0, ReceiptValue(slot?.Receipts.Values.FirstOrDefault()));
 
     /// <summary>The voter's slot as known (after <see cref="LoadVotersAsync"/>).</summary>
     private VoterState SlotOf(int place)

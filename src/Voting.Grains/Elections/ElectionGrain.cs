@@ -169,10 +169,12 @@ public sealed class ElectionGrain(
         if (Status == ElectionStatus.Closed) return Outcome<ElectionInfo>.Fail(Failure.Closed, $"the vote on '{Id}' is already closed");
 
         // Every box stops taking casts and makes the ones it took durable; then the status says closed, and the
-        // boxes are sealed once more, in case one was reactivated from the stored status in between.
+        // boxes are sealed once more, in case one was reactivated from the stored status in between. Then the live
+        // results publish the final count.
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
         await WriteStatusAsync(ElectionStatus.Closed);
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
+        await GrainFactory.GetGrain<IResultsFeedGrain>(Id).Closed();
         logger.LogInformation("Election {Election} closed", Id);
         return Outcome<ElectionInfo>.Ok(Info);
     }

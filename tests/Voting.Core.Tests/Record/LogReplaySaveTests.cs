@@ -27,8 +27,30 @@ public class LogReplaySaveTests
         Assert.Equal(SampleRecord.Json(whole.Count()), SampleRecord.Json(restored.Count()));
         Assert.Equal(SampleRecord.Json(SampleRecord.EngineResults(definition, RecordGenerator.Events(definition, Election).ToArray())), SampleRecord.Json(restored.Count()));
         var receipts = RecordGenerator.Events(definition, Election).Select(e => e.Receipt).Distinct().ToArray();
+        Assert.Equal(receipts.Length, whole.Snapshot().Casts);
+        Assert.Equal(receipts.Length, restored.Snapshot().Casts);
         foreach (var receipt in receipts)
             Assert.Equal(whole.Lookup(receipt)!.Value.Counted, restored.Lookup(receipt)!.Value.Counted);
+    }
+
+    [Fact]
+    public void A_receipts_grades_are_those_of_its_events_before_and_after_a_save()
+    {
+        var definition = RecordGenerator.Definition("grades", envelopes: 2, projects: 5, grades: 5);
+        var bytes = VotingJson.DefinitionBytes(definition);
+        var replay = new LogReplay(definition, bytes);
+        foreach (var entry in RecordGenerator.Log(definition, Election)) replay.Append(entry.Event.Span, entry.Hash);
+        var restored = LogReplay.Restore(definition, bytes, replay.Save())!;
+
+        var byReceipt = RecordGenerator.Events(definition, Election).GroupBy(e => e.Receipt).ToArray();
+        Assert.Contains(byReceipt, events => events.Count() > 1); // some ballots cover both envelopes
+        foreach (var events in byReceipt)
+        {
+            var cast = events.SelectMany(e => e.Grades).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+            Assert.Equal(cast, replay.Grades(events.Key)!.OrderBy(g => g.Key, StringComparer.Ordinal));
+            Assert.Equal(cast, restored.Grades(events.Key)!.OrderBy(g => g.Key, StringComparer.Ordinal));
+        }
+        Assert.Null(replay.Grades("no-such-receipt"));
     }
 
     [Fact]

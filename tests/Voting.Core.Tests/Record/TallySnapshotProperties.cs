@@ -71,7 +71,9 @@ public class TallySnapshotProperties
         Gen.ListOf(Casts()).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (casts, boxes) =>
     {
         var replays = Enumerable.Range(0, boxes).Select(b => Replay(casts.Where(c => c.Voter % boxes == b), b)).ToArray();
-        var counted = TallySnapshot.Sum(replays.Select(r => r.Snapshot()).ToArray()).Count(Definition);
+        var sum = TallySnapshot.Sum(replays.Select(r => r.Snapshot()).ToArray());
+        var counted = sum.Count(Definition);
+        Assert.Equal(casts.Count, sum.Casts);
 
         var final = casts.GroupBy(c => c.Voter).Select(g => Ballot(g.Last())).ToArray();
         var tally = new ElectionTally(Definition) { Voters = final.Length };
