@@ -180,6 +180,28 @@ public sealed class PageTests(Site site)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = Site.Title(site.Closed).In(lang), Exact = true })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Keyboard_users_skip_to_the_content_and_see_where_the_focus_is()
+    {
+        await using var context = await site.NewContext();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content", Exact = true });
+        await Expect(skip).ToBeFocusedAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        Assert.Equal("solid", await skip.EvaluateAsync<string>("link => getComputedStyle(link).outlineStyle"));
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var election = page.GetByRole(AriaRole.Link, new() { Name = Site.Title(site.Closed).En, Exact = true });
+        await Expect(election).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Site.Title(site.Closed).En);
+    }
+
     private static async Task Check(IPage page, string receipt, string answer)
     {
         await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt);
