@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.CookiePolicy;
@@ -26,6 +28,8 @@ public static class VotingWebExtensions
         services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
         services.AddSingleton<BallotBoxes>();
         services.AddSingleton<PublicElections>();
+        // The pages' French and Spanish letters as they are, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(Languages.Configure);
