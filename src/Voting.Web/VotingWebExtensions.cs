@@ -27,13 +27,14 @@ public static class VotingWebExtensions
     {
         services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
         services.AddSingleton<BallotBoxes>();
+        services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
+
         services.AddSingleton<PublicElections>();
         // The pages' French and Spanish letters as they are, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(Languages.Configure);
-        services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
         services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
         services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
