@@ -14,6 +14,8 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # the tests run Debian's python3 when there is one (pycountry comes from its package)
 python=/usr/bin/python3; [ -x "$python" ] || python=python3
 "$python" -c "import pycountry" >/dev/null 2>&1 || missing+=(python3-pycountry)
+# the browser tests drive Debian's Chromium (Playwright's own browser download is not used)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]}..."
   as_root apt-get update -q

@@ -68,7 +68,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedLoader>());
 builder.Services.AddHostedService<ParentWatch>();
 
 var app = builder.Build();
-app.MapVotingApi();
+app.MapVotingWeb();
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();
 

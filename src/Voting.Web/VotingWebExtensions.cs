@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,7 +20,7 @@ using Voting.Core.Json;
 
 namespace Voting.Web;
 
-/// <summary>Adds the HTTP API, the live results hub, the API docs and the landing page to a host that runs (or reaches) the Orleans cluster.</summary>
+/// <summary>Adds the residents' pages, the HTTP API, the live results hub and the API docs to a host that runs (or reaches) the Orleans cluster.</summary>
 public static class VotingWebExtensions
 {
     public static IServiceCollection AddVotingWeb(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +28,13 @@ public static class VotingWebExtensions
         services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
         services.AddSingleton<BallotBoxes>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
+
+        services.AddSingleton<PublicElections>();
+        // The pages' French and Spanish letters as they are, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(Languages.Configure);
 
         services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
         services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
@@ -94,9 +104,10 @@ public static class VotingWebExtensions
         return services;
     }
 
-    /// <summary>Maps the landing page, the API under /api, the OpenAPI document (/openapi/v1.json), its Scalar UI (/scalar) and the results hub.</summary>
-    public static WebApplication MapVotingApi(this WebApplication app)
+    /// <summary>Maps the pages, the API under /api, the OpenAPI document (/openapi/v1.json), its Scalar UI (/scalar) and the results hub.</summary>
+    public static WebApplication MapVotingWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(error => error.Run(async context =>
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -127,15 +138,27 @@ public static class VotingWebExtensions
             await response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
         });
 
-        var files = new EmbeddedFileProvider(typeof(VotingWebExtensions).Assembly, "Voting.Web.wwwroot");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(VotingWebExtensions).Assembly, "Voting.Web.wwwroot"),
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            HttpOnly = HttpOnlyPolicy.Always,
+            MinimumSameSitePolicy = SameSiteMode.Strict,
+            Secure = CookieSecurePolicy.SameAsRequest,
+        });
+        app.UseRequestLocalization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Voting API"));
+        app.MapScalarApiReference(o => o.WithTitle("Voting API").WithNonce().DisableDefaultFonts());
         Api.Map(app);
         app.MapHub<ResultsHub>(ResultsHub.Path);
+        LanguageCookie.Map(app);
+        app.MapRazorComponents<Components.App>();
         return app;
     }
 

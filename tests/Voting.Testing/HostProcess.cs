@@ -43,11 +43,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <param name="settings">Configuration passed on the command line (<c>--Key=value</c>).</param>
     /// <param name="ready">When the host counts as ready, given the body of <c>GET /api/elections</c>; default: any 200.</param>
+    /// <param name="hostDll">Another <c>Voting.Host.dll</c> (a publish folder's); default: the one built beside the sources.</param>
     public static async Task<HostProcess> Start(
         IDictionary<string, string>? settings = null,
         string? dataDir = null,
         Func<string, bool>? ready = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? hostDll = null)
     {
         var ownsDataDir = dataDir is null;
         dataDir ??= NewDataDir();
@@ -63,7 +65,7 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(HostDll());
+        start.ArgumentList.Add(hostDll ?? HostDll());
         var all = new Dictionary<string, string>
         {
             ["urls"] = baseAddress.ToString().TrimEnd('/'),

@@ -230,6 +230,8 @@ public sealed class BadInputTests(ApiHost api)
         using var home = await anonymous.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/api/elections", await home.Content.ReadAsStringAsync());
+        var page = await home.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", page);
+        Assert.Contains("href=\"/scalar\"", page);
     }
 }

@@ -1,0 +1,13 @@
+namespace Voting.Web.Components;
+
+/// <summary>The addresses of an election's pages and of its record.</summary>
+internal static class Links
+{
+    public static string Election(string id) => $"/elections/{Uri.EscapeDataString(id)}";
+
+    public static string Receipt(string id) => Election(id) + "/receipt";
+
+    public static string Results(string id) => Election(id) + "/results";
+
+    public static string Record(string id) => $"/api/elections/{Uri.EscapeDataString(id)}/record";
+}

@@ -1,0 +1,51 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Voting.Browser.Tests;
+
+/// <summary>axe-core finds no serious or critical violation on any page, in any language; each page is saved as a screenshot.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class AccessibilityTests(Site site)
+{
+    [Theory]
+    [InlineData("en-GB", "en")]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("es-ES", "es")]
+    public async Task Every_page_passes_axe(string locale, string lang)
+    {
+        await using var context = await site.NewContext(locale);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+
+        async Task Audit(string name)
+        {
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+            await Site.Screenshot(page, $"{name}-{lang}");
+            var result = await page.RunAxe();
+            problems.AddRange(result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        }
+
+        await page.GotoAsync("/");
+        await Audit("home");
+        await page.GotoAsync($"/elections/{site.Closed}");
+        await Audit("election");
+        await page.GotoAsync($"/elections/{site.Closed}/receipt");
+        await page.Locator("#receipt").FillAsync(site.CountedReceipt);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await Audit("receipt");
+        await page.GotoAsync($"/elections/{site.Closed}/results");
+        await page.Locator("details.profile-table summary").First.ClickAsync();
+        await Audit("results");
+        await page.GotoAsync($"/elections/{site.Open}/results");
+        await Audit("results-before-close");
+        var missing = await page.GotoAsync("/elections/no-such-election");
+        Assert.Equal(404, missing?.Status);
+        await Audit("not-found");
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}
