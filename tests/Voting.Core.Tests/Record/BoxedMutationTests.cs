@@ -13,20 +13,6 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
 
     private static string Log(int box) => RecordFiles.BoxLog(box, Boxes);
 
-    private static void AssertFails(VerificationReport report, string check, Func<Finding, bool> where)
-    {
-        Assert.False(report.Passed);
-        var result = report[check];
-        Assert.True(result.Status == CheckStatus.Fail, $"{check} is {result.Status}\n{report}");
-        Assert.True(result.Findings.Any(where), $"no such finding in {check}\n{report}");
-    }
-
-    private static void AssertPasses(VerificationReport report, params string[] checks)
-    {
-        foreach (var check in checks)
-            Assert.True(report[check].Status == CheckStatus.Pass, $"{check} is {report[check].Status}\n{report}");
-    }
-
     [Fact]
     public void An_event_moved_to_another_box_and_chained_again_is_named_in_the_box_that_has_it()
     {
@@ -43,11 +29,11 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         BoxedLogs.Reseal(copy.Path, sample.DefinitionBytes);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.LogCheck, f =>
+        ReportAssert.Fails(report, RecordVerifier.LogCheck, f =>
             f.File == Log(2) && f.Line == at + 1 && f.Field == "receipt" && f.Message.Contains($"'{receipt}' is not a receipt of box 2", StringComparison.Ordinal));
         Assert.Single(report[RecordVerifier.LogCheck].Findings);
         // the same ballots, the same count: only the box rule sees the move
-        AssertPasses(report, RecordVerifier.HashesCheck, RecordVerifier.ChainCheck, RecordVerifier.BallotsCheck, RecordVerifier.CountsCheck, RecordVerifier.ResultsCheck);
+        ReportAssert.Passes(report, RecordVerifier.HashesCheck, RecordVerifier.ChainCheck, RecordVerifier.BallotsCheck, RecordVerifier.CountsCheck, RecordVerifier.ResultsCheck);
     }
 
     [Fact]
@@ -62,9 +48,9 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         BoxedLogs.WriteLines(copy[Log(3)], to);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == Log(0) && f.Line == 11 && f.Field == "hash");
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == Log(3) && f.Line == to.Count && f.Field == "hash");
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == Log(3));
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == Log(0) && f.Line == 11 && f.Field == "hash");
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == Log(3) && f.Line == to.Count && f.Field == "hash");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == Log(3));
     }
 
     [Fact]
@@ -80,12 +66,12 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         BoxedLogs.Reseal(copy.Path, sample.DefinitionBytes);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.LogCheck, f =>
+        ReportAssert.Fails(report, RecordVerifier.LogCheck, f =>
             f.File == Log(3) && f.Line == other.Count && f.Field == "receipt"
             && f.Message.Contains($"'{receipt}' is also in {Log(0)} (line {lone + 1})", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.LogCheck, f => f.File == Log(3) && f.Message.Contains("is not a receipt of box 3", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Message.Contains($"receipt '{receipt}'", StringComparison.Ordinal) && f.Message.Contains($"({Log(3)} line {other.Count})", StringComparison.Ordinal));
-        AssertPasses(report, RecordVerifier.ChainCheck, RecordVerifier.HashesCheck);
+        ReportAssert.Fails(report, RecordVerifier.LogCheck, f => f.File == Log(3) && f.Message.Contains("is not a receipt of box 3", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Message.Contains($"receipt '{receipt}'", StringComparison.Ordinal) && f.Message.Contains($"({Log(3)} line {other.Count})", StringComparison.Ordinal));
+        ReportAssert.Passes(report, RecordVerifier.ChainCheck, RecordVerifier.HashesCheck);
     }
 
     [Fact]
@@ -96,10 +82,10 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         BoxedLogs.WriteLines(copy[Log(2)], lines[..^3]);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == Log(2));
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Manifest && f.Field == "boxes[2].head" && f.Message.Contains($"the chain over {Log(2)} ends at", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.CountsCheck, f => f.Field == "boxes[2].events" && f.Message == $"{lines.Count}, {Log(2)} has {lines.Count - 3} events");
-        AssertFails(report, RecordVerifier.CountsCheck, f => f.Field == "events");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == Log(2));
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Manifest && f.Field == "boxes[2].head" && f.Message.Contains($"the chain over {Log(2)} ends at", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.CountsCheck, f => f.Field == "boxes[2].events" && f.Message == $"{lines.Count}, {Log(2)} has {lines.Count - 3} events");
+        ReportAssert.Fails(report, RecordVerifier.CountsCheck, f => f.Field == "events");
         Assert.DoesNotContain(report[RecordVerifier.ChainCheck].Findings, f => f.Field == "boxes[1].head" || f.Field == "boxes[3].head");
     }
 
@@ -113,9 +99,9 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         File.WriteAllText(copy[RecordFiles.Manifest], manifest.ToJsonString());
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Manifest && f.Field == "boxes[1].head" && f.Message.StartsWith(box0, StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Manifest && f.Field == "boxes[1].head" && f.Message.StartsWith(box0, StringComparison.Ordinal));
         Assert.Single(report[RecordVerifier.ChainCheck].Findings);
-        AssertPasses(report, RecordVerifier.HashesCheck, RecordVerifier.LogCheck, RecordVerifier.BallotsCheck, RecordVerifier.CountsCheck, RecordVerifier.ResultsCheck);
+        ReportAssert.Passes(report, RecordVerifier.HashesCheck, RecordVerifier.LogCheck, RecordVerifier.BallotsCheck, RecordVerifier.CountsCheck, RecordVerifier.ResultsCheck);
     }
 
     [Fact]
@@ -125,8 +111,8 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         File.Delete(copy[Log(1)]);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == Log(1) && f.Message.Contains("missing", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == Log(1));
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == Log(1) && f.Message.Contains("missing", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == Log(1));
         Assert.NotEqual(CheckStatus.Pass, report[RecordVerifier.BallotsCheck].Status);
         Assert.NotEqual(CheckStatus.Pass, report[RecordVerifier.CountsCheck].Status);
     }
@@ -142,7 +128,7 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         File.WriteAllText(copy[RecordFiles.Manifest], manifest.ToJsonString());
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == extra && f.Message.Contains("not one of the manifest's 4 boxes", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == extra && f.Message.Contains("not one of the manifest's 4 boxes", StringComparison.Ordinal));
         Assert.Single(report[RecordVerifier.HashesCheck].Findings);
     }
 
@@ -155,7 +141,7 @@ public class BoxedMutationTests(BoxedSample sample) : IClassFixture<BoxedSample>
         var report = RecordVerifier.Verify(copy.Path);
         Assert.False(report.Passed);
         Assert.Equal(CheckStatus.NotChecked, report[RecordVerifier.ChainCheck].Status);
-        AssertPasses(report, RecordVerifier.LogCheck, RecordVerifier.BallotsCheck, RecordVerifier.ResultsCheck);
+        ReportAssert.Passes(report, RecordVerifier.LogCheck, RecordVerifier.BallotsCheck, RecordVerifier.ResultsCheck);
         Assert.Contains("in 4 boxes", report[RecordVerifier.LogCheck].Summary, StringComparison.Ordinal);
     }
 }

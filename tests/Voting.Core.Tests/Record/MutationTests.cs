@@ -15,20 +15,6 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
     private static void WriteLines(string path, IEnumerable<string> lines) =>
         File.WriteAllText(path, string.Concat(lines.Select(l => l + "\n")), new UTF8Encoding(false));
 
-    private static void AssertFails(VerificationReport report, string check, Func<Finding, bool> where)
-    {
-        Assert.False(report.Passed);
-        var result = report[check];
-        Assert.True(result.Status == CheckStatus.Fail, $"{check} is {result.Status}\n{report}");
-        Assert.True(result.Findings.Any(where), $"no such finding in {check}\n{report}");
-    }
-
-    private static void AssertPasses(VerificationReport report, params string[] checks)
-    {
-        foreach (var check in checks)
-            Assert.True(report[check].Status == CheckStatus.Pass, $"{check} is {report[check].Status}\n{report}");
-    }
-
     [Fact]
     public void Untouched_record_passes()
     {
@@ -51,11 +37,11 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.File == RecordFiles.Ballots && f.Line == line && f.Field == header[column]);
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results && f.Field!.StartsWith("envelopes[", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.PabulibCheck, f => f.Message.Contains($"ballots.csv line {line} ", StringComparison.Ordinal));
-        AssertPasses(report, RecordVerifier.ChainCheck, RecordVerifier.LogCheck, RecordVerifier.RowsCheck, RecordVerifier.DefinitionCheck, RecordVerifier.CountsCheck);
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.File == RecordFiles.Ballots && f.Line == line && f.Field == header[column]);
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results && f.Field!.StartsWith("envelopes[", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.PabulibCheck, f => f.Message.Contains($"ballots.csv line {line} ", StringComparison.Ordinal));
+        ReportAssert.Passes(report, RecordVerifier.ChainCheck, RecordVerifier.LogCheck, RecordVerifier.RowsCheck, RecordVerifier.DefinitionCheck, RecordVerifier.CountsCheck);
     }
 
     [Fact]
@@ -72,8 +58,8 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
 
         var report = RecordVerifier.Verify(copy.Path);
         var project = lines[0].Split(',')[column];
-        AssertFails(report, RecordVerifier.RowsCheck, f => f.Line == 5 && f.Field == project && f.Message.Contains("outside the scale", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Line == 5 && f.Field == project);
+        ReportAssert.Fails(report, RecordVerifier.RowsCheck, f => f.Line == 5 && f.Field == project && f.Message.Contains("outside the scale", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Line == 5 && f.Field == project);
         Assert.Equal(CheckStatus.NotChecked, report[RecordVerifier.ResultsCheck].Status);
     }
 
@@ -89,11 +75,11 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Line == line && f.Message.Contains($"missing row: receipt '{dropped[0]}', envelope '{dropped[1]}'", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.CountsCheck, f => f.Field == "rows");
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
-        AssertFails(report, RecordVerifier.PabulibCheck, f => f.File == dropped[1] + ".pb");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Line == line && f.Message.Contains($"missing row: receipt '{dropped[0]}', envelope '{dropped[1]}'", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.CountsCheck, f => f.Field == "rows");
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
+        ReportAssert.Fails(report, RecordVerifier.PabulibCheck, f => f.File == dropped[1] + ".pb");
     }
 
     [Fact]
@@ -106,10 +92,10 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Line == 51 && f.Message.StartsWith("duplicates line 50", StringComparison.Ordinal));
-        AssertFails(report, RecordVerifier.CountsCheck, f => f.Field == "rows");
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.Field is not null && f.Field.Contains("judges", StringComparison.Ordinal) || f.Field!.Contains("profile", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots);
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Line == 51 && f.Message.StartsWith("duplicates line 50", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.CountsCheck, f => f.Field == "rows");
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.Field is not null && f.Field.Contains("judges", StringComparison.Ordinal) || f.Field!.Contains("profile", StringComparison.Ordinal));
         Assert.Throws<FormatException>(() => Recount.FromRecord(copy.Path));
     }
 
@@ -126,9 +112,9 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         File.WriteAllText(path, text[..group.Index] + (value + 1) + text[(group.Index + group.Length)..]);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Results);
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.Field == "envelopes[0].ranking[0].profile[1]" && f.Message == $"{value + 1} != {value} (recounted)");
-        AssertPasses(report, RecordVerifier.ChainCheck, RecordVerifier.BallotsCheck, RecordVerifier.RowsCheck, RecordVerifier.CountsCheck, RecordVerifier.PabulibCheck);
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Results);
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.Field == "envelopes[0].ranking[0].profile[1]" && f.Message == $"{value + 1} != {value} (recounted)");
+        ReportAssert.Passes(report, RecordVerifier.ChainCheck, RecordVerifier.BallotsCheck, RecordVerifier.RowsCheck, RecordVerifier.CountsCheck, RecordVerifier.PabulibCheck);
     }
 
     [Fact]
@@ -143,9 +129,9 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.RowsCheck, f => f.Line == 1 && f.Field == "column 3");
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Field == header[2] || f.Field == header[3]);
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
+        ReportAssert.Fails(report, RecordVerifier.RowsCheck, f => f.Line == 1 && f.Field == "column 3");
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Field == header[2] || f.Field == header[3]);
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
     }
 
     [Fact]
@@ -160,10 +146,10 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         File.WriteAllText(path, text);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Definition);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Log && f.Line == 1 && f.Field == "hash");
-        AssertFails(report, RecordVerifier.RowsCheck, f => f.Line == 1 && f.Field == "column 3");
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Definition);
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Log && f.Line == 1 && f.Field == "hash");
+        ReportAssert.Fails(report, RecordVerifier.RowsCheck, f => f.Line == 1 && f.Field == "column 3");
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.File == RecordFiles.Results);
     }
 
     [Fact]
@@ -176,9 +162,9 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         File.WriteAllText(path, text.Replace("\"balancing\": \"static:0\"", "\"balancing\": \"median\""));
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Definition);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Log && f.Line == 1);
-        AssertFails(report, RecordVerifier.ResultsCheck, f => f.Field == "balancing" && f.Message == "\"static:0\" != \"median\" (recounted)");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Definition);
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.File == RecordFiles.Log && f.Line == 1);
+        ReportAssert.Fails(report, RecordVerifier.ResultsCheck, f => f.Field == "balancing" && f.Message == "\"static:0\" != \"median\" (recounted)");
     }
 
     [Fact]
@@ -189,7 +175,7 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"balancing\": \"static:0\"", "\"balancing\": \"static:9\""));
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.DefinitionCheck, f => f.Field == "balancing");
+        ReportAssert.Fails(report, RecordVerifier.DefinitionCheck, f => f.Field == "balancing");
         foreach (var check in new[] { RecordVerifier.LogCheck, RecordVerifier.BallotsCheck, RecordVerifier.RowsCheck, RecordVerifier.ResultsCheck, RecordVerifier.PabulibCheck })
             Assert.NotEqual(CheckStatus.Pass, report[check].Status);
     }
@@ -205,8 +191,8 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Log);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.Line == line && f.Field == "hash");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Log);
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.Line == line && f.Field == "hash");
         Assert.Single(report[RecordVerifier.ChainCheck].Findings);
     }
 
@@ -220,9 +206,9 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.ChainCheck, f => f.Line == 200);
-        AssertFails(report, RecordVerifier.LogCheck, f => f.Line == 200 && f.Field == "sequence");
-        AssertFails(report, RecordVerifier.CountsCheck, f => f.Field == "events");
+        ReportAssert.Fails(report, RecordVerifier.ChainCheck, f => f.Line == 200);
+        ReportAssert.Fails(report, RecordVerifier.LogCheck, f => f.Line == 200 && f.Field == "sequence");
+        ReportAssert.Fails(report, RecordVerifier.CountsCheck, f => f.Field == "events");
     }
 
     [Fact]
@@ -240,7 +226,7 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         WriteLines(path, lines);
 
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.BallotsCheck, f => f.Line == at + 1 && f.Message.Contains("was replaced by receipt", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.BallotsCheck, f => f.Line == at + 1 && f.Message.Contains("was replaced by receipt", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -250,7 +236,7 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         File.Delete(copy[RecordFiles.Ballots]);
         var report = RecordVerifier.Verify(copy.Path);
         Assert.False(report.Passed);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots && f.Message.Contains("missing", StringComparison.Ordinal));
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == RecordFiles.Ballots && f.Message.Contains("missing", StringComparison.Ordinal));
         foreach (var check in new[] { RecordVerifier.BallotsCheck, RecordVerifier.RowsCheck, RecordVerifier.ResultsCheck, RecordVerifier.PabulibCheck, RecordVerifier.CountsCheck })
             Assert.NotEqual(CheckStatus.Pass, report[check].Status);
 
@@ -271,7 +257,7 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         using var copy = sample.Copy();
         File.WriteAllText(copy["notes.txt"], "hello");
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.HashesCheck, f => f.File == "notes.txt");
+        ReportAssert.Fails(report, RecordVerifier.HashesCheck, f => f.File == "notes.txt");
     }
 
     [Fact]
@@ -284,7 +270,7 @@ public class MutationTests(SampleRecord sample) : IClassFixture<SampleRecord>
         lines[votes + 5] = lines[votes + 5][..^1] + (lines[votes + 5][^1] == '0' ? "1" : "0");
         WriteLines(path, lines);
         var report = RecordVerifier.Verify(copy.Path);
-        AssertFails(report, RecordVerifier.PabulibCheck, f => f.File == "city.pb" && f.Line == votes + 6 && f.Field == "points");
-        AssertPasses(report, RecordVerifier.BallotsCheck, RecordVerifier.ResultsCheck);
+        ReportAssert.Fails(report, RecordVerifier.PabulibCheck, f => f.File == "city.pb" && f.Line == votes + 6 && f.Field == "points");
+        ReportAssert.Passes(report, RecordVerifier.BallotsCheck, RecordVerifier.ResultsCheck);
     }
 }
