@@ -247,7 +247,19 @@ public sealed class Site : IAsyncLifetime
 
     private static JsonObject Text(Texts texts) => Text(texts.Fr, texts.En, texts.Es);
 
-    private static JsonObject Project(string id, long cost) => new() { ["id"] = id, ["title"] = Text(Projects[id]), ["cost"] = cost };
+    /// <summary>The projects' descriptions, where they have one.</summary>
+    public static IReadOnlyDictionary<string, Texts> Descriptions { get; } = new Dictionary<string, Texts>
+    {
+        ["p1"] = new("Two hundred trees along the boulevards", "Deux cents arbres le long des boulevards", "Doscientos árboles a lo largo de los bulevares"),
+    };
+
+    private static JsonObject Project(string id, long cost)
+    {
+        var project = new JsonObject { ["id"] = id, ["title"] = Text(Projects[id]), ["cost"] = cost };
+        if (Descriptions.TryGetValue(id, out var description))
+            project["description"] = Text(description);
+        return project;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -26,6 +26,7 @@ public sealed class VotePageTests(Site site)
         await Expect(page.GetByText("You may leave a project ungraded: it then counts as “Not convinced at all”.")).ToBeVisibleAsync();
         var trees = Project(page, "p1");
         await Expect(trees).ToHaveAccessibleNameAsync("Trees — cost 600");
+        await Expect(trees).ToHaveAccessibleDescriptionAsync(Site.Descriptions["p1"].En);
         Assert.Equal(Site.Grades.Reverse().Select(g => g.En), await trees.GetByRole(AriaRole.Radio).EvaluateAllAsync<string[]>("rs => rs.map(r => r.labels[0].textContent.trim())"));
         await Site.Screenshot(page, $"vote-ballot{(javaScript ? "" : "-without-javascript")}");
 
@@ -40,7 +41,10 @@ public sealed class VotePageTests(Site site)
         await ExpectChecked(page, Grades);
         Assert.Equal(receipt, await page.Locator(".confirmation .receipt").InnerTextAsync());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Check my receipt", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Invitation code", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "voting-voter");
+        await page.GotoAsync($"/elections/{site.Open}/receipt");
         await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Counted: this ballot is counted.");
