@@ -19,12 +19,19 @@ internal sealed class BallotBoxes(IGrainFactory grains)
     /// </summary>
     public async ValueTask<(IBallotBoxGrain Box, string VoterKey)?> Find(string electionId, string invitationCode)
     {
+        var voterKey = InvitationCodes.Hash(invitationCode) ?? "";
+        return await Of(electionId, voterKey) is { } box ? (box, voterKey) : null;
+    }
+
+    /// <summary>The box of the voter with this key (an empty key: the first box); null for an unknown election.</summary>
+    public async ValueTask<IBallotBoxGrain?> Of(string electionId, string voterKey)
+    {
         if (!_counts.TryGetValue(electionId, out var count))
         {
             if (await grains.GetGrain<IElectionGrain>(electionId).Get() is not { } info) return null;
             count = _counts.GetOrAdd(electionId, info.BallotBoxes);
         }
-        if (InvitationCodes.Hash(invitationCode) is not { } voterKey) return (grains.GetGrain<IBallotBoxGrain>(new BallotBox(electionId, 0, count).GrainKey), "");
-        return (grains.GetGrain<IBallotBoxGrain>(BallotBox.Of(electionId, voterKey, count).GrainKey), voterKey);
+        var box = voterKey.Length == 0 ? new BallotBox(electionId, 0, count) : BallotBox.Of(electionId, voterKey, count);
+        return grains.GetGrain<IBallotBoxGrain>(box.GrainKey);
     }
 }

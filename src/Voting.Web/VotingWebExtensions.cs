@@ -30,6 +30,7 @@ public static class VotingWebExtensions
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
         services.AddSingleton<PublicElections>();
+        services.AddAuthentication().AddCookie(VoterCookie.Scheme, VoterCookie.Configure);
         // The pages' French and Spanish letters as they are, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();

@@ -42,6 +42,18 @@ public sealed class AccessibilityTests(Site site)
         await Audit("results");
         await page.GotoAsync($"/elections/{site.Open}/results");
         await Audit("results-before-close");
+        await page.GotoAsync($"/elections/{site.Open}/vote");
+        await Audit("vote-sign-in");
+        await Site.SignIn(page, "not-a-code", site.Open);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Audit("vote-wrong-code");
+        await Site.SignIn(page, site.NewOpenCode(), site.Open);
+        await page.Locator("form.ballot input[type=radio]").First.CheckAsync();
+        await page.Locator("form.ballot button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".confirmation")).ToBeVisibleAsync();
+        await Audit("vote-ballot");
+        await page.GotoAsync($"/elections/{site.Draft}/vote");
+        await Audit("vote-before-opening");
         var missing = await page.GotoAsync("/elections/no-such-election");
         Assert.Equal(404, missing?.Status);
         await Audit("not-found");

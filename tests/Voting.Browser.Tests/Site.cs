@@ -30,6 +30,9 @@ public sealed class Site : IAsyncLifetime
     /// <summary>Open: its results are not public yet.</summary>
     public string Open { get; } = $"open-{Guid.NewGuid():n}"[..18];
 
+    /// <summary>Defined, with voters, but never opened.</summary>
+    public string Draft { get; } = $"draft-{Guid.NewGuid():n}"[..19];
+
     public string CountedReceipt { get; private set; } = "";
 
     public string ReplacedReceipt { get; private set; } = "";
@@ -93,6 +96,14 @@ public sealed class Site : IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>Signs in to an election's ballot page with an invitation code, in the language of the page's context.</summary>
+    public static async Task SignIn(IPage page, string code, string election)
+    {
+        await page.GotoAsync($"/elections/{election}/vote");
+        await page.Locator("#code").FillAsync(code);
+        await page.Locator("form button[type=submit]").ClickAsync();
+    }
+
     private async Task PrepareElections()
     {
         using var official = Client(AdminToken);
@@ -112,19 +123,49 @@ public sealed class Site : IAsyncLifetime
         }
 
         await Send(official, $"/api/elections", Definition(Open));
-        await ImportVoters(official, Open, 1);
+        _openCodes = new Queue<string>(await ImportVoters(official, Open, 20));
+        DistrictOnlyCode = (await ImportVoters(official, Open, 1, first: 21, envelopes: ["district"]))[0];
         await Send(official, $"/api/elections/{Open}/open");
+
+        await Send(official, $"/api/elections", Definition(Draft));
+        await ImportVoters(official, Draft, 1);
     }
 
-    private async Task<string[]> ImportVoters(HttpClient official, string election, int count)
+    private Queue<string> _openCodes = new();
+
+    /// <summary>An invitation code of the open election that no test used yet; its holder may vote in every envelope.</summary>
+    public string NewOpenCode()
     {
+        lock (_openCodes)
+            return _openCodes.Dequeue();
+    }
+
+    /// <summary>The code of the open election's voter who may vote in the "district" envelope only.</summary>
+    public string DistrictOnlyCode { get; private set; } = "";
+
+    /// <summary>The ballot that counts for the code's holder, as <c>GET /api/elections/{id}/ballot</c> gives it back.</summary>
+    public async Task<JsonElement> Ballot(string election, string code)
+    {
+        using var voter = Client(code);
+        using var response = await voter.GetAsync($"/api/elections/{election}/ballot");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    private async Task<string[]> ImportVoters(HttpClient official, string election, int count, int first = 1, string[]? envelopes = null)
+    {
+        var ids = Enumerable.Range(first, count).Select(i => $"voter-{i}").ToArray();
         var roll = new JsonObject
         {
-            ["voters"] = new JsonArray(Enumerable.Range(1, count).Select(i => (JsonNode)new JsonObject { ["id"] = $"voter-{i}" }).ToArray()),
+            ["voters"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
+            {
+                ["id"] = id,
+                ["envelopes"] = envelopes is null ? null : new JsonArray(envelopes.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()),
+            }).ToArray()),
         };
         using var response = await Send(official, $"/api/elections/{election}/voters", roll);
         var codes = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes");
-        return Enumerable.Range(1, count).Select(i => codes.GetProperty($"voter-{i}").GetString()!).ToArray();
+        return ids.Select(id => codes.GetProperty(id).GetString()!).ToArray();
     }
 
     private async Task<string> Cast(string election, string code, string grades)
@@ -206,7 +247,19 @@ public sealed class Site : IAsyncLifetime
 
     private static JsonObject Text(Texts texts) => Text(texts.Fr, texts.En, texts.Es);
 
-    private static JsonObject Project(string id, long cost) => new() { ["id"] = id, ["title"] = Text(Projects[id]), ["cost"] = cost };
+    /// <summary>The projects' descriptions, where they have one.</summary>
+    public static IReadOnlyDictionary<string, Texts> Descriptions { get; } = new Dictionary<string, Texts>
+    {
+        ["p1"] = new("Two hundred trees along the boulevards", "Deux cents arbres le long des boulevards", "Doscientos árboles a lo largo de los bulevares"),
+    };
+
+    private static JsonObject Project(string id, long cost)
+    {
+        var project = new JsonObject { ["id"] = id, ["title"] = Text(Projects[id]), ["cost"] = cost };
+        if (Descriptions.TryGetValue(id, out var description))
+            project["description"] = Text(description);
+        return project;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -16,6 +16,9 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>The ballot that counts for the voter with this key, as they cast it; not found before their first cast.</summary>
     Task<Outcome<VoterBallot>> Ballot(string voterKey);
 
+    /// <summary>The envelopes the voter with this key may vote in; unauthorized for a key not on the roll.</summary>
+    Task<Outcome<IReadOnlyList<string>>> Envelopes(string voterKey);
+
     Task<Outcome<ReceiptStatus>> Receipt(string receipt);
 
     /// <summary>The tallies of every ballot acknowledged so far, for counting elsewhere.</summary>

@@ -148,6 +148,15 @@ public sealed class BallotBoxGrain(
             : Outcome<VoterBallot>.Fail(Failure.NotFound, "no ballot cast with this invitation code yet");
     }
 
+    public Task<Outcome<IReadOnlyList<string>>> Envelopes(string voterKey)
+    {
+        if (_definition is null) return Task.FromResult(Outcome<IReadOnlyList<string>>.Fail(Failure.NotFound, $"unknown election '{_box.Election}'"));
+        int place = PlaceOf(voterKey);
+        return Task.FromResult(place < 0
+            ? Outcome<IReadOnlyList<string>>.Fail(Failure.Unauthorized, "unknown invitation code")
+            : Outcome<IReadOnlyList<string>>.Ok(_roll.EnvelopesOf(place)));
+    }
+
     public Task<TallySnapshot> Tallies() =>
         Task.FromResult(_definition is null ? throw new InvalidOperationException($"unknown election '{_box.Election}'") : _replay.Snapshot());
 

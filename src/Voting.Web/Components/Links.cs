@@ -5,6 +5,8 @@ internal static class Links
 {
     public static string Election(string id) => $"/elections/{Uri.EscapeDataString(id)}";
 
+    public static string Vote(string id) => Election(id) + "/vote";
+
     public static string Receipt(string id) => Election(id) + "/receipt";
 
     public static string Results(string id) => Election(id) + "/results";

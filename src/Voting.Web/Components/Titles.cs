@@ -11,6 +11,8 @@ internal static class Titles
 
     public static string Title(this ProjectDefinition project) => project.Title.In(Languages.Current);
 
+    public static string? Description(this ProjectDefinition project) => project.Description?.In(Languages.Current);
+
     public static string ProjectTitle(this ElectionDefinition election, string projectId) =>
         election.Projects.FirstOrDefault(p => p.Id == projectId)?.Title() ?? projectId;
 

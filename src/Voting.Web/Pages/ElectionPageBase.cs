@@ -13,7 +13,7 @@ public abstract class ElectionPageBase : ComponentBase
     protected PublicElections Elections { get; private set; } = default!;
 
     [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
+    protected NavigationManager Navigation { get; private set; } = default!;
 
     /// <summary>Null until read, and for an unknown election.</summary>
     protected ElectionInfo? Election { get; private set; }
