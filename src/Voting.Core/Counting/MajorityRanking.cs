@@ -18,58 +18,69 @@ public static class MajorityRanking
         GradeScale? scale = null)
     {
         int grades = tallies.Count == 0 ? 2 : tallies[0].Counts.Count;
-        if (tallies.Any(t => t.Counts.Count != grades))
-            throw new ArgumentException("every profile must have the same number of grades");
-        scale ??= GradeScale.Numbered(grades);
+        foreach (var tally in tallies)
+            if (tally.Counts.Count != grades)
+                throw new ArgumentException("every profile must have the same number of grades");
+        var wording = new ReasonWording(scale ?? GradeScale.Numbered(grades), grades);
 
-        var entries = tallies.Select(t =>
-        {
-            long expressed = MajorityValue.Total(t.Counts.ToArray());
-            bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
-            return new Entry(t.Id, BalancedProfile.Of(t.Counts, policy, judges), expressed, meets);
-        }).ToArray();
-        Array.Sort(entries);
-        var projects = new RankedProject[entries.Length];
-        var reasons = new List<RankingReason>(Math.Max(0, entries.Length - 1));
+        var entries = new Entry[tallies.Count];
         for (int i = 0; i < entries.Length; i++)
         {
-            var (id, profile, expressed, meets) = (entries[i].Id, entries[i].Profile, entries[i].Expressed, entries[i].Meets);
-            int rank = i + 1;
-            if (i > 0)
-            {
-                var ahead = entries[i - 1];
-                var reason = RankingReasons.Explain(ahead.Id, ahead.Profile, ahead.Meets, id, profile, meets, expressed, judges, scale);
-                reasons.Add(reason);
-                if (reason.Kind == ReasonKind.Tie) rank = projects[i - 1].Rank;
-            }
-            var gauge = entries[i].Gauge;
-            projects[i] = new RankedProject(id, rank, gauge.Grade, gauge, profile, expressed, meets);
+            var profile = BalancedProfile.Of(tallies[i].Counts, policy, judges, out long expressed);
+            bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
+            entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
+        }
+        var order = ByShares.Order(entries);
+
+        var projects = new RankedProject[entries.Length];
+        var reasons = new RankingReason[Math.Max(0, entries.Length - 1)];
+        for (int i = 0; i < order.Length; i++)
+        {
+            ref readonly var entry = ref entries[order[i]];
+            var facts = i == 0 ? default : RankingReasons.Decide(entries[order[i - 1]], entry);
+            int rank = i > 0 && facts.Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
+            projects[i] = new RankedProject(entry.Id, rank, entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
+            if (i > 0) reasons[i - 1] = new RankingReason(projects[i - 1], projects[i], facts, judges, wording);
         }
         return new Ranking(projects, reasons);
     }
 
-    /// <summary>A project being ranked: eligible first, then by majority value, then by id.</summary>
-    private sealed class Entry(string id, long[] profile, long expressed, bool meets) : IComparable<Entry>
+    /// <summary>A project being ranked, with the figures its comparisons need.</summary>
+    internal readonly struct Entry(string id, long[] profile, long expressed, bool meets)
     {
         public string Id { get; } = id;
         public long[] Profile { get; } = profile;
         public long Expressed { get; } = expressed;
         public bool Meets { get; } = meets;
         public MajorityGauge Gauge { get; } = MajorityValue.Gauge(profile);
-        private long Total { get; } = MajorityValue.Total(profile);
+        public long Total { get; } = MajorityValue.Total(profile);
+    }
 
-        public int CompareTo(Entry? other)
+    /// <summary>Orders profiles of any totals: eligible first, then by majority value as shares, then by id.</summary>
+    private readonly struct ByShares(Entry[] entries) : IComparer<int>
+    {
+        public static int[] Order(Entry[] entries)
         {
-            if (other is null) return -1;
-            if (Meets != other.Meets) return Meets ? -1 : 1;
+            var order = new int[entries.Length];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            order.AsSpan().Sort(new ByShares(entries));
+            return order;
+        }
+
+        public int Compare(int x, int y)
+        {
+            ref readonly var a = ref entries[x];
+            ref readonly var b = ref entries[y];
+            if (a.Meets != b.Meets) return a.Meets ? -1 : 1;
             // Different gauges order two profiles as their majority values do; only equal gauges need the full comparison.
-            int byValue = other.Gauge.Grade.CompareTo(Gauge.Grade);
-            if (byValue == 0 && Total > 0 && other.Total > 0)
-                byValue = Total == other.Total
-                    ? other.Gauge.SignedShare.CompareTo(Gauge.SignedShare)
-                    : ((Int128)other.Gauge.SignedShare * Total).CompareTo((Int128)Gauge.SignedShare * other.Total);
-            if (byValue == 0) byValue = MajorityValue.Compare(other.Profile, Profile);
-            return byValue != 0 ? byValue : string.CompareOrdinal(Id, other.Id);
+            int byValue = b.Gauge.Grade.CompareTo(a.Gauge.Grade);
+            if (byValue == 0 && a.Total > 0 && b.Total > 0)
+                byValue = a.Total == b.Total
+                    ? b.Gauge.SignedShare.CompareTo(a.Gauge.SignedShare)
+                    : ((Int128)b.Gauge.SignedShare * a.Total).CompareTo((Int128)a.Gauge.SignedShare * b.Total);
+            if (byValue == 0) byValue = MajorityValue.Compare(b.Profile, b.Total, a.Profile, a.Total);
+            if (byValue == 0) byValue = string.CompareOrdinal(a.Id, b.Id);
+            return byValue != 0 ? byValue : x.CompareTo(y);
         }
     }
 }

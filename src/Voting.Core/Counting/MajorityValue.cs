@@ -53,6 +53,13 @@ public static class MajorityValue
         return difference is null ? 0 : difference.Value.GradeA.CompareTo(difference.Value.GradeB);
     }
 
+    /// <summary><see cref="Compare(ReadOnlySpan{long}, ReadOnlySpan{long})"/> of profiles of the same length whose totals are known.</summary>
+    internal static int Compare(ReadOnlySpan<long> a, long totalA, ReadOnlySpan<long> b, long totalB)
+    {
+        var difference = FirstDifference(a, totalA, b, totalB);
+        return difference is null ? 0 : difference.Value.GradeA.CompareTo(difference.Value.GradeB);
+    }
+
     /// <summary>
     /// Where the majority values of two profiles first differ: after setting aside
     /// <see cref="MajorityDifference.Step"/> judgments (in the common scale), <paramref name="a"/>'s median is
@@ -63,7 +70,12 @@ public static class MajorityValue
     {
         if (a.Length != b.Length)
             throw new ArgumentException("profiles must have the same number of grades");
-        long totalA = Total(a), totalB = Total(b);
+        return FirstDifference(a, Total(a), b, Total(b));
+    }
+
+    /// <summary><see cref="FirstDifference(ReadOnlySpan{long}, ReadOnlySpan{long})"/> of profiles of the same length whose totals are known.</summary>
+    internal static MajorityDifference? FirstDifference(ReadOnlySpan<long> a, long totalA, ReadOnlySpan<long> b, long totalB)
+    {
         if (totalA == 0 || totalB == 0)
         {
             if (totalA == totalB) return null;
