@@ -30,7 +30,7 @@ public static class MajorityRanking
             bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
             entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
         }
-        var order = ByShares.Order(entries);
+        var order = SameTotals(entries) ? ByKey.Order(entries, grades) : ByShares.Order(entries);
 
         var projects = new RankedProject[entries.Length];
         var reasons = new RankingReason[Math.Max(0, entries.Length - 1)];
@@ -54,6 +54,43 @@ public static class MajorityRanking
         public bool Meets { get; } = meets;
         public MajorityGauge Gauge { get; } = MajorityValue.Gauge(profile);
         public long Total { get; } = MajorityValue.Total(profile);
+    }
+
+    private static bool SameTotals(Entry[] entries)
+    {
+        foreach (var entry in entries)
+            if (entry.Total != entries[0].Total) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Orders profiles of the same total by their majority value keys, each in a row after whether the project
+    /// meets the threshold, all rows in one array.
+    /// </summary>
+    private readonly struct ByKey(Entry[] entries, long[] rows, int width) : IComparer<int>
+    {
+        public static int[] Order(Entry[] entries, int grades)
+        {
+            int width = 1 + MajorityValue.KeyLength(grades);
+            var rows = new long[entries.Length * width];
+            var order = new int[entries.Length];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                var row = rows.AsSpan(i * width, width);
+                row[0] = entries[i].Meets ? 1 : 0;
+                MajorityValue.WriteKey(entries[i].Profile, row[1..]);
+                order[i] = i;
+            }
+            order.AsSpan().Sort(new ByKey(entries, rows, width));
+            return order;
+        }
+
+        public int Compare(int x, int y)
+        {
+            int byValue = rows.AsSpan(y * width, width).SequenceCompareTo(rows.AsSpan(x * width, width));
+            if (byValue == 0) byValue = string.CompareOrdinal(entries[x].Id, entries[y].Id);
+            return byValue != 0 ? byValue : x.CompareTo(y);
+        }
     }
 
     /// <summary>Orders profiles of any totals: eligible first, then by majority value as shares, then by id.</summary>
