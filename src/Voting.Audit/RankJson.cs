@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Voting.Core.Counting;
 using Voting.Core.Json;
@@ -12,12 +15,24 @@ namespace Voting.Audit;
 public static class RankJson
 {
     private const int FlushAt = 1 << 16;
+    private const string English = "en";
 
-    private static readonly string[] KindNames = Enum.GetNames<ReasonKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
+    private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
+
+    private static readonly JsonEncodedText Id = Name("id"), Rank = Name("rank"), MajorityGrade = Name("majorityGrade"),
+        Gauge = Name("gauge"), Grade = Name("grade"), Above = Name("above"), Below = Name("below"), Profile = Name("profile"),
+        Ahead = Name("ahead"), Behind = Name("behind"), Kind = Name("kind"), Text = Name("text"), Texts = Name("texts");
+
+    private static readonly JsonEncodedText[] KindNames = Enum.GetNames<ReasonKind>().Select(kind => Name(JsonNamingPolicy.CamelCase.ConvertName(kind))).ToArray();
+
+    private static readonly (string Code, JsonEncodedText Name)[] Languages = RankingReason.Languages.Select(language => (language, Name(language))).ToArray();
+
+    /// <summary>The ASCII bytes the encoder writes as they are.</summary>
+    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (byte)c).ToArray());
 
     public static void Write(Stream output, RankInput input, Ranking ranking, bool indented)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = VotingJson.Options.Encoder });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = Encoder });
         json.WriteStartObject();
         json.WriteString("balancing", input.Policy.ToString());
         json.WriteNumber("judges", input.Judges);
@@ -26,15 +41,15 @@ public static class RankJson
         foreach (var project in ranking.Projects)
         {
             json.WriteStartObject();
-            json.WriteString("id", project.Id);
-            json.WriteNumber("rank", project.Rank);
-            json.WriteNumber("majorityGrade", project.MajorityGrade);
-            json.WriteStartObject("gauge");
-            json.WriteNumber("grade", project.Gauge.Grade);
-            json.WriteNumber("above", project.Gauge.Above);
-            json.WriteNumber("below", project.Gauge.Below);
+            json.WriteString(Id, project.Id);
+            json.WriteNumber(Rank, project.Rank);
+            json.WriteNumber(MajorityGrade, project.MajorityGrade);
+            json.WriteStartObject(Gauge);
+            json.WriteNumber(Grade, project.Gauge.Grade);
+            json.WriteNumber(Above, project.Gauge.Above);
+            json.WriteNumber(Below, project.Gauge.Below);
             json.WriteEndObject();
-            json.WriteStartArray("profile");
+            json.WriteStartArray(Profile);
             foreach (var count in project.Profile) json.WriteNumberValue(count);
             json.WriteEndArray();
             json.WriteEndObject();
@@ -42,16 +57,19 @@ public static class RankJson
         }
         json.WriteEndArray();
 
+        var english = new Words();
+        var other = new Words();
         json.WriteStartArray("reasons");
         foreach (var reason in ranking.Reasons)
         {
             json.WriteStartObject();
-            json.WriteString("ahead", reason.Ahead);
-            json.WriteString("behind", reason.Behind);
-            json.WriteString("kind", KindNames[(int)reason.Kind]);
-            json.WriteString("text", reason.Text);
-            json.WriteStartObject("texts");
-            foreach (var (language, text) in reason.Texts) json.WriteString(language, text);
+            json.WriteString(Ahead, reason.Ahead);
+            json.WriteString(Behind, reason.Behind);
+            json.WriteString(Kind, KindNames[(int)reason.Kind]);
+            english.Of(reason, English).WriteTo(json, Text);
+            json.WriteStartObject(Texts);
+            foreach (var (code, name) in Languages)
+                (code == English ? english : other.Of(reason, code)).WriteTo(json, name);
             json.WriteEndObject();
             json.WriteEndObject();
             FlushIfFull(json);
@@ -63,8 +81,53 @@ public static class RankJson
         output.Write("\n"u8);
     }
 
+    private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, Encoder);
+
     private static void FlushIfFull(Utf8JsonWriter json)
     {
         if (json.BytesPending >= FlushAt) json.Flush();
+    }
+
+    /// <summary>
+    /// A reason's words in one language, in UTF-8 between quotes. The writer looks at every byte of a string for
+    /// characters to escape, most of the time of writing 100 MB of reasons; words of plain ASCII and characters
+    /// the encoder keeps as they are read the same escaped or not, and go out as they are.
+    /// </summary>
+    private sealed class Words
+    {
+        private readonly ArrayBufferWriter<byte> _quoted = new(1024);
+        private bool _asIs;
+
+        public Words Of(RankingReason reason, string language)
+        {
+            _quoted.ResetWrittenCount();
+            _quoted.Write("\""u8);
+            reason.WriteText(language, _quoted);
+            _quoted.Write("\""u8);
+            _asIs = KeptAsIs(_quoted.WrittenSpan[1..^1]);
+            return this;
+        }
+
+        public void WriteTo(Utf8JsonWriter json, JsonEncodedText name)
+        {
+            if (_asIs)
+            {
+                json.WritePropertyName(name);
+                json.WriteRawValue(_quoted.WrittenSpan, skipInputValidation: true);
+            }
+            else json.WriteString(name, _quoted.WrittenSpan[1..^1]);
+        }
+
+        private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
+        {
+            for (int at = utf8.IndexOfAnyExcept(PlainAscii); at >= 0; at = utf8.IndexOfAnyExcept(PlainAscii))
+            {
+                utf8 = utf8[at..];
+                if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
+                    return false;
+                utf8 = utf8[length..];
+            }
+            return true;
+        }
     }
 }
