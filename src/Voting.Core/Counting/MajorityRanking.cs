@@ -32,17 +32,52 @@ public static class MajorityRanking
         }
         var order = SameTotals(entries) ? ByKey.Order(entries, grades) : ByShares.Order(entries);
 
+        // facts[i]: why order[i - 1] is ahead of order[i].
+        var facts = new ReasonFacts[order.Length];
+        InHalves(order.Length, (start, end) =>
+        {
+            for (int i = Math.Max(start, 1); i < end; i++) facts[i] = RankingReasons.Decide(entries[order[i - 1]], entries[order[i]]);
+        });
         var projects = new RankedProject[entries.Length];
-        var reasons = new RankingReason[Math.Max(0, entries.Length - 1)];
         for (int i = 0; i < order.Length; i++)
         {
             ref readonly var entry = ref entries[order[i]];
-            var facts = i == 0 ? default : RankingReasons.Decide(entries[order[i - 1]], entry);
-            int rank = i > 0 && facts.Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
+            int rank = i > 0 && facts[i].Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
             projects[i] = new RankedProject(entry.Id, rank, entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
-            if (i > 0) reasons[i - 1] = new RankingReason(projects[i - 1], projects[i], facts, judges, wording);
         }
+        var reasons = new RankingReason[Math.Max(0, entries.Length - 1)];
+        InHalves(reasons.Length, (start, end) =>
+        {
+            for (int i = start; i < end; i++) reasons[i] = new RankingReason(projects[i], projects[i + 1], facts[i + 1], judges, wording);
+        });
         return new Ranking(projects, reasons);
+    }
+
+    /// <summary>Rankings from this many projects split the work that does not depend on order in two halves run side by side.</summary>
+    private const int SplitFrom = 1 << 14;
+
+    /// <summary>Runs <paramref name="work"/> on [start, end) ranges that cover [0, <paramref name="count"/>).</summary>
+    private static void InHalves(int count, Action<int, int> work)
+    {
+        if (count < SplitFrom) work(0, count);
+        else Parallel.Invoke(() => work(0, count / 2), () => work(count / 2, count));
+    }
+
+    /// <summary>Sorts <paramref name="order"/>; a large one as two halves sorted side by side, then merged.</summary>
+    private static int[] Sorted<TComparer>(int[] order, TComparer comparer)
+        where TComparer : IComparer<int>
+    {
+        if (order.Length < SplitFrom)
+        {
+            order.AsSpan().Sort(comparer);
+            return order;
+        }
+        int middle = order.Length / 2;
+        Parallel.Invoke(() => order.AsSpan(0, middle).Sort(comparer), () => order.AsSpan(middle).Sort(comparer));
+        var merged = new int[order.Length];
+        for (int i = 0, a = 0, b = middle; i < merged.Length; i++)
+            merged[i] = b == order.Length || (a < middle && comparer.Compare(order[a], order[b]) <= 0) ? order[a++] : order[b++];
+        return merged;
     }
 
     /// <summary>A project being ranked, with the figures its comparisons need.</summary>
@@ -74,15 +109,17 @@ public static class MajorityRanking
             int width = 1 + MajorityValue.KeyLength(grades);
             var rows = new long[entries.Length * width];
             var order = new int[entries.Length];
-            for (int i = 0; i < entries.Length; i++)
+            InHalves(entries.Length, (start, end) =>
             {
-                var row = rows.AsSpan(i * width, width);
-                row[0] = entries[i].Meets ? 1 : 0;
-                MajorityValue.WriteKey(entries[i].Profile, row[1..]);
-                order[i] = i;
-            }
-            order.AsSpan().Sort(new ByKey(entries, rows, width));
-            return order;
+                for (int i = start; i < end; i++)
+                {
+                    var row = rows.AsSpan(i * width, width);
+                    row[0] = entries[i].Meets ? 1 : 0;
+                    MajorityValue.WriteKey(entries[i].Profile, row[1..]);
+                    order[i] = i;
+                }
+            });
+            return Sorted(order, new ByKey(entries, rows, width));
         }
 
         public int Compare(int x, int y)
@@ -100,8 +137,7 @@ public static class MajorityRanking
         {
             var order = new int[entries.Length];
             for (int i = 0; i < order.Length; i++) order[i] = i;
-            order.AsSpan().Sort(new ByShares(entries));
-            return order;
+            return Sorted(order, new ByShares(entries));
         }
 
         public int Compare(int x, int y)
