@@ -61,26 +61,25 @@ public static class RankJson
         json.WriteEndArray();
 
         json.WriteStartArray("reasons");
-        using (var words = new WordsAhead(ranking.Reasons))
+        using (var strings = new ReasonStrings(ranking.Reasons))
         {
-            foreach (var batch in words.Batches())
+            foreach (var batch in strings.Batches())
             {
                 for (int i = 0; i < batch.Count; i++)
                 {
-                    var reason = batch.Reason(i);
                     json.WriteStartObject();
-                    json.WriteString(Ahead, reason.Ahead);
-                    json.WriteString(Behind, reason.Behind);
-                    json.WriteString(Kind, KindNames[(int)reason.Kind]);
-                    batch.WriteTo(json, Text, i, EnglishIndex);
+                    batch.WriteTo(json, Ahead, i, ReasonBatch.Ahead);
+                    batch.WriteTo(json, Behind, i, ReasonBatch.Behind);
+                    json.WriteString(Kind, KindNames[(int)batch.Reason(i).Kind]);
+                    batch.WriteTo(json, Text, i, ReasonBatch.Words + EnglishIndex);
                     json.WriteStartObject(Texts);
                     for (int language = 0; language < Languages.Length; language++)
-                        batch.WriteTo(json, Languages[language].Name, i, language);
+                        batch.WriteTo(json, Languages[language].Name, i, ReasonBatch.Words + language);
                     json.WriteEndObject();
                     json.WriteEndObject();
                     FlushIfFull(json);
                 }
-                words.Recycle(batch);
+                strings.Recycle(batch);
             }
         }
         json.WriteEndArray();
@@ -98,32 +97,32 @@ public static class RankJson
     }
 
     /// <summary>
-    /// The reasons' words in every language, written on another thread in batches ahead of the JSON: the words
-    /// of 100,000 reasons take about as long as all the rest of the document.
+    /// The reasons' strings, made on another thread in batches ahead of the JSON: the words of 100,000 reasons in
+    /// three languages take a good part of the time of writing the whole document.
     /// </summary>
-    private sealed class WordsAhead : IDisposable
+    private sealed class ReasonStrings : IDisposable
     {
         private const int Pending = 8;
 
-        private readonly BlockingCollection<WordBatch> _written = new(Pending);
-        private readonly BlockingCollection<WordBatch> _free = new(Pending);
+        private readonly BlockingCollection<ReasonBatch> _written = new(Pending);
+        private readonly BlockingCollection<ReasonBatch> _free = new(Pending);
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _writing;
 
-        public WordsAhead(IReadOnlyList<RankingReason> reasons)
+        public ReasonStrings(IReadOnlyList<RankingReason> reasons)
         {
-            for (int i = 0; i < Pending; i++) _free.Add(new WordBatch());
+            for (int i = 0; i < Pending; i++) _free.Add(new ReasonBatch());
             _writing = Task.Run(() => Write(reasons));
         }
 
         /// <summary>The batches in the reasons' order; each goes back with <see cref="Recycle"/> once written.</summary>
-        public IEnumerable<WordBatch> Batches()
+        public IEnumerable<ReasonBatch> Batches()
         {
             foreach (var batch in _written.GetConsumingEnumerable(_stop.Token)) yield return batch;
             _writing.GetAwaiter().GetResult(); // the writer's exception, if it stopped on one
         }
 
-        public void Recycle(WordBatch batch) => _free.Add(batch);
+        public void Recycle(ReasonBatch batch) => _free.Add(batch);
 
         /// <summary>Stops the writing thread if the JSON stopped early.</summary>
         public void Dispose() => _stop.Cancel();
@@ -132,11 +131,11 @@ public static class RankJson
         {
             try
             {
-                for (int start = 0; start < reasons.Count; start += WordBatch.Reasons)
+                for (int start = 0; start < reasons.Count; start += ReasonBatch.Reasons)
                 {
                     var batch = _free.Take(_stop.Token);
                     batch.Clear();
-                    for (int i = start; i < Math.Min(start + WordBatch.Reasons, reasons.Count); i++) batch.Add(reasons[i]);
+                    for (int i = start; i < Math.Min(start + ReasonBatch.Reasons, reasons.Count); i++) batch.Add(reasons[i]);
                     _written.Add(batch, _stop.Token);
                 }
             }
@@ -145,17 +144,20 @@ public static class RankJson
     }
 
     /// <summary>
-    /// The words of a run of reasons in every language, each in UTF-8 between quotes. The writer looks at every
-    /// byte of a string for characters to escape, most of the time of writing 100 MB of reasons; words of plain
-    /// ASCII and characters the encoder keeps as they are read the same escaped or not, and go out as they are.
+    /// The strings of a run of reasons, each in UTF-8 between quotes: the ids of the projects ahead and behind, then
+    /// the words in each language. The writer looks at every byte of a string for characters to escape, most of the
+    /// time of writing 100 MB of reasons; strings of plain ASCII and characters the encoder keeps as they are read
+    /// the same escaped or not, and go out as they are.
     /// </summary>
-    private sealed class WordBatch
+    private sealed class ReasonBatch
     {
-        public const int Reasons = 64; // about 50 KB of words, below the large object heap
+        public const int Reasons = 64; // about 50 KB of strings, below the large object heap
+        public const int Ahead = 0, Behind = 1, Words = 2;
+        private static readonly int PerReason = Words + Languages.Length;
 
         private readonly List<RankingReason> _reasons = new(Reasons);
         private readonly ArrayBufferWriter<byte> _quoted = new(1 << 16);
-        private readonly List<(int Start, int End, bool AsIs)> _words = new(Reasons * Languages.Length);
+        private readonly List<(int Start, int End, bool AsIs)> _strings = new(Reasons * PerReason);
 
         public int Count => _reasons.Count;
 
@@ -165,25 +167,26 @@ public static class RankJson
         {
             _reasons.Clear();
             _quoted.ResetWrittenCount();
-            _words.Clear();
+            _strings.Clear();
         }
 
         public void Add(RankingReason reason)
         {
             _reasons.Add(reason);
+            AddId(reason.Ahead);
+            AddId(reason.Behind);
             foreach (var (code, _) in Languages)
             {
-                int start = _quoted.WrittenCount;
-                _quoted.Write("\""u8);
+                int start = Open();
                 reason.WriteText(code, _quoted);
-                _quoted.Write("\""u8);
-                _words.Add((start, _quoted.WrittenCount, KeptAsIs(_quoted.WrittenSpan[(start + 1)..^1])));
+                Close(start);
             }
         }
 
-        public void WriteTo(Utf8JsonWriter json, JsonEncodedText name, int reason, int language)
+        /// <summary>Writes string <paramref name="which"/> (<see cref="Ahead"/>, <see cref="Behind"/>, <see cref="Words"/> + language) of a reason.</summary>
+        public void WriteTo(Utf8JsonWriter json, JsonEncodedText name, int reason, int which)
         {
-            var (start, end, asIs) = _words[reason * Languages.Length + language];
+            var (start, end, asIs) = _strings[reason * PerReason + which];
             var quoted = _quoted.WrittenSpan[start..end];
             if (asIs)
             {
@@ -191,6 +194,25 @@ public static class RankJson
                 json.WriteRawValue(quoted, skipInputValidation: true);
             }
             else json.WriteString(name, quoted[1..^1]);
+        }
+
+        private void AddId(string id)
+        {
+            int start = Open();
+            _quoted.Advance(Encoding.UTF8.GetBytes(id, _quoted.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length))));
+            Close(start);
+        }
+
+        private int Open()
+        {
+            _quoted.Write("\""u8);
+            return _quoted.WrittenCount - 1;
+        }
+
+        private void Close(int start)
+        {
+            _quoted.Write("\""u8);
+            _strings.Add((start, _quoted.WrittenCount, KeptAsIs(_quoted.WrittenSpan[(start + 1)..^1])));
         }
 
         private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
