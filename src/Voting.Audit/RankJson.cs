@@ -157,7 +157,7 @@ public static class RankJson
 
         private readonly List<RankingReason> _reasons = new(Reasons);
         private readonly ArrayBufferWriter<byte> _quoted = new(1 << 16);
-        private readonly List<(int Start, int End, bool AsIs)> _strings = new(Reasons * PerReason);
+        private readonly List<(int Start, int End)> _strings = new(Reasons * PerReason);
 
         public int Count => _reasons.Count;
 
@@ -186,9 +186,9 @@ public static class RankJson
         /// <summary>Writes string <paramref name="which"/> (<see cref="Ahead"/>, <see cref="Behind"/>, <see cref="Words"/> + language) of a reason.</summary>
         public void WriteTo(Utf8JsonWriter json, JsonEncodedText name, int reason, int which)
         {
-            var (start, end, asIs) = _strings[reason * PerReason + which];
+            var (start, end) = _strings[reason * PerReason + which];
             var quoted = _quoted.WrittenSpan[start..end];
-            if (asIs)
+            if (KeptAsIs(quoted[1..^1]))
             {
                 json.WritePropertyName(name);
                 json.WriteRawValue(quoted, skipInputValidation: true);
@@ -212,7 +212,7 @@ public static class RankJson
         private void Close(int start)
         {
             _quoted.Write("\""u8);
-            _strings.Add((start, _quoted.WrittenCount, KeptAsIs(_quoted.WrittenSpan[(start + 1)..^1])));
+            _strings.Add((start, _quoted.WrittenCount));
         }
 
         private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
