@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Voting.Core.Grades;
@@ -16,7 +17,7 @@ internal sealed class ReasonWording
 
     private enum Sentence { Participation, Tie, NoJudgment, MajorityGrade, MoreAbove, FewerBelow, AboveNotBelow, Deeper }
 
-    /// <summary>What fills a hole of a template; <see cref="Literal"/> is the template's own text.</summary>
+    /// <summary>What fills a hole of a template; <see cref="Literal"/> is the template's own text, and the holes from <see cref="SetAside"/> on are numbers.</summary>
     private enum Hole { Literal, Ahead, Behind, Grade, GradeAhead, GradeBehind, SetAside, Expressed, Judges, AboveAhead, BelowAhead, TotalAhead, AboveBehind, BelowBehind, TotalBehind }
 
     private readonly record struct Piece(Hole Hole, byte[] Text);
@@ -55,19 +56,35 @@ internal sealed class ReasonWording
         _ => "Both have majority grade {grade} and the same deciding share of judgments above or below it; once the {setAside} middle judgments they share are set aside, {a}'s median is {gradeAhead} and {b}'s is {gradeBehind}.",
     };
 
+    /// <summary>A template cut into pieces, with the number of holes of each sort.</summary>
+    private sealed class Cuts(Piece[] pieces)
+    {
+        public Piece[] Pieces { get; } = pieces;
+        public int Literals { get; } = pieces.Sum(piece => piece.Text.Length);
+        public int Ids { get; } = pieces.Count(piece => piece.Hole is Hole.Ahead or Hole.Behind);
+        public int Labels { get; } = pieces.Count(piece => piece.Hole is Hole.Grade or Hole.GradeAhead or Hole.GradeBehind);
+        public int Numbers { get; } = pieces.Count(piece => piece.Hole >= Hole.SetAside); // the holes from SetAside on
+    }
+
+    /// <summary>The bytes of the longest number, an Int128.</summary>
+    private const int LongestNumber = 40;
+
     /// <summary>The templates cut into pieces, by language then sentence.</summary>
-    private static readonly Piece[][][] Templates = Languages
+    private static readonly Cuts[][] Templates = Languages
         .Select(language => Enum.GetValues<Sentence>().Select(sentence => Cut(Template(sentence, language))).ToArray())
         .ToArray();
 
     /// <summary>Each grade's label in quotes, «label», in UTF-8, by language then grade.</summary>
     private readonly byte[][][] _labels;
 
+    private readonly int[] _longestLabel;
+
     public ReasonWording(GradeScale scale, int grades)
     {
         _labels = Languages
             .Select(language => Enumerable.Range(0, grades).Select(grade => Encoding.UTF8.GetBytes("«" + scale.Label(grade, language) + "»")).ToArray())
             .ToArray();
+        _longestLabel = _labels.Select(labels => labels.Max(label => label.Length)).ToArray();
     }
 
     /// <summary>The index of <paramref name="language"/> in <see cref="Languages"/>.</summary>
@@ -88,27 +105,35 @@ internal sealed class ReasonWording
     public void Write(RankingReason reason, int language, IBufferWriter<byte> utf8)
     {
         var (ahead, behind) = (reason.AheadProject, reason.BehindProject);
-        foreach (var piece in Templates[language][(int)SentenceOf(reason)])
+        var labels = _labels[language];
+        var template = Templates[language][(int)SentenceOf(reason)];
+        var room = utf8.GetSpan(template.Literals + template.Labels * _longestLabel[language] + template.Numbers * LongestNumber
+            + template.Ids * Encoding.UTF8.GetMaxByteCount(Math.Max(ahead.Id.Length, behind.Id.Length)));
+        int at = 0;
+        foreach (var piece in template.Pieces)
         {
-            switch (piece.Hole)
+            var rest = room[at..];
+            at += piece.Hole switch
             {
-                case Hole.Literal: utf8.Write(piece.Text); break;
-                case Hole.Ahead: WriteText(ahead.Id, utf8); break;
-                case Hole.Behind: WriteText(behind.Id, utf8); break;
-                case Hole.Grade: utf8.Write(_labels[language][ahead.Gauge.Grade]); break;
-                case Hole.GradeAhead: utf8.Write(_labels[language][reason.GradeAhead]); break;
-                case Hole.GradeBehind: utf8.Write(_labels[language][reason.GradeBehind]); break;
-                case Hole.SetAside: WriteNumber(reason.SetAside, utf8); break;
-                case Hole.Expressed: WriteNumber(behind.Expressed, utf8); break;
-                case Hole.Judges: WriteNumber(reason.Judges, utf8); break;
-                case Hole.AboveAhead: WriteNumber(ahead.Gauge.Above, utf8); break;
-                case Hole.BelowAhead: WriteNumber(ahead.Gauge.Below, utf8); break;
-                case Hole.TotalAhead: WriteNumber(MajorityValue.Total(ahead.Profile), utf8); break;
-                case Hole.AboveBehind: WriteNumber(behind.Gauge.Above, utf8); break;
-                case Hole.BelowBehind: WriteNumber(behind.Gauge.Below, utf8); break;
-                case Hole.TotalBehind: WriteNumber(MajorityValue.Total(behind.Profile), utf8); break;
-            }
+                Hole.Literal => Copy(piece.Text, rest),
+                Hole.Ahead => Encoding.UTF8.GetBytes(ahead.Id, rest),
+                Hole.Behind => Encoding.UTF8.GetBytes(behind.Id, rest),
+                Hole.Grade => Copy(labels[ahead.Gauge.Grade], rest),
+                Hole.GradeAhead => Copy(labels[reason.GradeAhead], rest),
+                Hole.GradeBehind => Copy(labels[reason.GradeBehind], rest),
+                Hole.SetAside => Format(reason.SetAside, rest),
+                Hole.Expressed => Format(behind.Expressed, rest),
+                Hole.Judges => Format(reason.Judges, rest),
+                Hole.AboveAhead => Format(ahead.Gauge.Above, rest),
+                Hole.BelowAhead => Format(ahead.Gauge.Below, rest),
+                Hole.TotalAhead => Format(MajorityValue.Total(ahead.Profile), rest),
+                Hole.AboveBehind => Format(behind.Gauge.Above, rest),
+                Hole.BelowBehind => Format(behind.Gauge.Below, rest),
+                Hole.TotalBehind => Format(MajorityValue.Total(behind.Profile), rest),
+                _ => throw new UnreachableException(),
+            };
         }
+        utf8.Advance(at);
     }
 
     private static Sentence SentenceOf(RankingReason reason) => reason.Kind switch
@@ -127,19 +152,21 @@ internal sealed class ReasonWording
 
     private static bool MoreAbove(MajorityGauge gauge) => gauge.Above > gauge.Below;
 
-    private static void WriteText(string text, IBufferWriter<byte> utf8) =>
-        utf8.Advance(Encoding.UTF8.GetBytes(text, utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+    private static int Copy(byte[] bytes, Span<byte> destination)
+    {
+        bytes.CopyTo(destination);
+        return bytes.Length;
+    }
 
-    private static void WriteNumber<T>(T number, IBufferWriter<byte> utf8)
+    private static int Format<T>(T number, Span<byte> destination)
         where T : IUtf8SpanFormattable
     {
-        var span = utf8.GetSpan(40); // the longest Int128
-        number.TryFormat(span, out int written, default, CultureInfo.InvariantCulture);
-        utf8.Advance(written);
+        number.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
+        return written;
     }
 
     /// <summary>Cuts "text {hole} text" into pieces.</summary>
-    private static Piece[] Cut(string template)
+    private static Cuts Cut(string template)
     {
         var pieces = new List<Piece>();
         int at = 0;
@@ -153,7 +180,7 @@ internal sealed class ReasonWording
             pieces.Add(new Piece(HoleNamed(template[(open + 1)..close]), []));
             at = close + 1;
         }
-        return pieces.ToArray();
+        return new Cuts(pieces.ToArray());
     }
 
     private static Hole HoleNamed(string name) => name switch
