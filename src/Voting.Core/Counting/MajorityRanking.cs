@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Voting.Core.Grades;
 
 namespace Voting.Core.Counting;
@@ -24,12 +25,15 @@ public static class MajorityRanking
         var wording = new ReasonWording(scale ?? GradeScale.Numbered(grades), grades);
 
         var entries = new Entry[tallies.Count];
-        for (int i = 0; i < entries.Length; i++)
+        InHalves(entries.Length, (start, end) =>
         {
-            var profile = BalancedProfile.Of(tallies[i].Counts, policy, judges, out long expressed);
-            bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
-            entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
-        }
+            for (int i = start; i < end; i++)
+            {
+                var profile = BalancedProfile.Of(tallies[i].Counts, policy, judges, out long expressed);
+                bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
+                entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
+            }
+        });
         var order = SameTotals(entries) ? ByKey.Order(entries, grades) : ByShares.Order(entries);
 
         // facts[i]: why order[i - 1] is ahead of order[i].
@@ -56,11 +60,22 @@ public static class MajorityRanking
     /// <summary>Rankings from this many projects split the work that does not depend on order in two halves run side by side.</summary>
     private const int SplitFrom = 1 << 14;
 
-    /// <summary>Runs <paramref name="work"/> on [start, end) ranges that cover [0, <paramref name="count"/>).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on [start, end) ranges that cover [0, <paramref name="count"/>). An exception
+    /// comes out as it was thrown, the earlier range's if both throw, as if the ranges had run one after the other.
+    /// </summary>
     private static void InHalves(int count, Action<int, int> work)
     {
-        if (count < SplitFrom) work(0, count);
-        else Parallel.Invoke(() => work(0, count / 2), () => work(count / 2, count));
+        if (count < SplitFrom)
+        {
+            work(0, count);
+            return;
+        }
+        Exception? first = null, second = null;
+        Parallel.Invoke(
+            () => { try { work(0, count / 2); } catch (Exception e) { first = e; } },
+            () => { try { work(count / 2, count); } catch (Exception e) { second = e; } });
+        if ((first ?? second) is { } error) ExceptionDispatchInfo.Throw(error);
     }
 
     /// <summary>Sorts <paramref name="order"/>; a large one as two halves sorted side by side, then merged.</summary>

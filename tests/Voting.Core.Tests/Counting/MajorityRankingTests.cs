@@ -154,6 +154,16 @@ public class MajorityRankingTests
     }
 
     [Fact]
+    public void Large_rankings_report_the_first_bad_tally()
+    {
+        var tallies = Enumerable.Range(0, 20_000).Select(i => new ProjectTally($"p{i}", [1, 1])).ToArray();
+        tallies[5] = new ProjectTally("negative", [-1, 1]);
+        tallies[15_000] = new ProjectTally("too-many", [9, 9]);
+        var error = Assert.Throws<ArgumentException>(() => MajorityRanking.Rank(tallies, Static0, judges: 2));
+        Assert.Contains("cannot be negative", error.Message);
+    }
+
+    [Fact]
     public void Reasons_write_their_texts_in_utf8()
     {
         var ranking = Rank(Static0, 24,
