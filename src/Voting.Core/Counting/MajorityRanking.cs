@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Voting.Core.Grades;
 
@@ -24,37 +25,47 @@ public static class MajorityRanking
                 throw new ArgumentException("every profile must have the same number of grades");
         var wording = new ReasonWording(scale ?? GradeScale.Numbered(grades), grades);
 
-        var entries = new Entry[tallies.Count];
-        InHalves(entries.Length, (start, end) =>
+        // The arrays used only while ranking come from the shared pool: grains rank every envelope again and again.
+        int count = tallies.Count;
+        var entries = ArrayPool<Entry>.Shared.Rent(count);
+        var facts = ArrayPool<ReasonFacts>.Shared.Rent(count); // facts[i]: why order[i - 1] is ahead of order[i]
+        try
         {
-            for (int i = start; i < end; i++)
+            InHalves(count, (start, end) =>
             {
-                var profile = BalancedProfile.Of(tallies[i].Counts, policy, judges, out long expressed);
-                bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
-                entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
-            }
-        });
-        var order = SameTotals(entries) ? ByKey.Order(entries, grades) : ByShares.Order(entries);
+                for (int i = start; i < end; i++)
+                {
+                    var profile = BalancedProfile.Of(tallies[i].Counts, policy, judges, out long expressed);
+                    bool meets = participationThreshold is null || judges == 0 || expressed >= participationThreshold.Value * judges;
+                    entries[i] = new Entry(tallies[i].Id, profile, expressed, meets);
+                }
+            });
+            var order = SameTotals(entries, count) ? ByKey.Order(entries, count, grades) : ByShares.Order(entries, count);
 
-        // facts[i]: why order[i - 1] is ahead of order[i].
-        var facts = new ReasonFacts[order.Length];
-        InHalves(order.Length, (start, end) =>
-        {
-            for (int i = Math.Max(start, 1); i < end; i++) facts[i] = RankingReasons.Decide(entries[order[i - 1]], entries[order[i]]);
-        });
-        var projects = new RankedProject[entries.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            ref readonly var entry = ref entries[order[i]];
-            int rank = i > 0 && facts[i].Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
-            projects[i] = new RankedProject(entry.Id, rank, entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
+            InHalves(count, (start, end) =>
+            {
+                for (int i = Math.Max(start, 1); i < end; i++) facts[i] = RankingReasons.Decide(entries[order[i - 1]], entries[order[i]]);
+            });
+            var projects = new RankedProject[count];
+            for (int i = 0; i < count; i++)
+            {
+                ref readonly var entry = ref entries[order[i]];
+                int rank = i > 0 && facts[i].Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
+                projects[i] = new RankedProject(entry.Id, rank, entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
+            }
+            var reasons = new RankingReason[Math.Max(0, count - 1)];
+            InHalves(reasons.Length, (start, end) =>
+            {
+                for (int i = start; i < end; i++) reasons[i] = new RankingReason(projects[i], projects[i + 1], facts[i + 1], judges, wording);
+            });
+            return new Ranking(projects, reasons);
         }
-        var reasons = new RankingReason[Math.Max(0, entries.Length - 1)];
-        InHalves(reasons.Length, (start, end) =>
+        finally
         {
-            for (int i = start; i < end; i++) reasons[i] = new RankingReason(projects[i], projects[i + 1], facts[i + 1], judges, wording);
-        });
-        return new Ranking(projects, reasons);
+            entries.AsSpan(0, count).Clear(); // let go of the profiles
+            ArrayPool<Entry>.Shared.Return(entries);
+            ArrayPool<ReasonFacts>.Shared.Return(facts);
+        }
     }
 
     /// <summary>Rankings from this many projects split the work that does not depend on order in two halves run side by side.</summary>
@@ -106,10 +117,10 @@ public static class MajorityRanking
         public long Total { get; } = MajorityValue.Total(profile);
     }
 
-    private static bool SameTotals(Entry[] entries)
+    private static bool SameTotals(Entry[] entries, int count)
     {
-        foreach (var entry in entries)
-            if (entry.Total != entries[0].Total) return false;
+        for (int i = 1; i < count; i++)
+            if (entries[i].Total != entries[0].Total) return false;
         return true;
     }
 
@@ -119,12 +130,12 @@ public static class MajorityRanking
     /// </summary>
     private readonly struct ByKey(Entry[] entries, long[] rows, int width) : IComparer<int>
     {
-        public static int[] Order(Entry[] entries, int grades)
+        public static int[] Order(Entry[] entries, int count, int grades)
         {
             int width = 1 + MajorityValue.KeyLength(grades);
-            var rows = new long[entries.Length * width];
-            var order = new int[entries.Length];
-            InHalves(entries.Length, (start, end) =>
+            var rows = ArrayPool<long>.Shared.Rent(count * width);
+            var order = new int[count];
+            InHalves(count, (start, end) =>
             {
                 for (int i = start; i < end; i++)
                 {
@@ -134,7 +145,9 @@ public static class MajorityRanking
                     order[i] = i;
                 }
             });
-            return Sorted(order, new ByKey(entries, rows, width));
+            order = Sorted(order, new ByKey(entries, rows, width));
+            ArrayPool<long>.Shared.Return(rows);
+            return order;
         }
 
         public int Compare(int x, int y)
@@ -148,9 +161,9 @@ public static class MajorityRanking
     /// <summary>Orders profiles of any totals: eligible first, then by majority value as shares, then by id.</summary>
     private readonly struct ByShares(Entry[] entries) : IComparer<int>
     {
-        public static int[] Order(Entry[] entries)
+        public static int[] Order(Entry[] entries, int count)
         {
-            var order = new int[entries.Length];
+            var order = new int[count];
             for (int i = 0; i < order.Length; i++) order[i] = i;
             return Sorted(order, new ByShares(entries));
         }
