@@ -84,7 +84,7 @@ internal sealed class ReasonWording
         _labels = Languages
             .Select(language => Enumerable.Range(0, grades).Select(grade => Encoding.UTF8.GetBytes("«" + scale.Label(grade, language) + "»")).ToArray())
             .ToArray();
-        _longestLabel = _labels.Select(labels => labels.Max(label => label.Length)).ToArray();
+        _longestLabel = _labels.Select(labels => labels.Select(label => label.Length).DefaultIfEmpty().Max()).ToArray();
     }
 
     /// <summary>The index of <paramref name="language"/> in <see cref="Languages"/>.</summary>
