@@ -36,20 +36,20 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
 
         if (fields.Tallies is not { } projects)
             throw Error("field 'tallies'", "expected an object of projects, each with its counts worst..best");
-        var tallies = new List<ProjectTally>(projects.Count);
-        foreach (var project in projects)
+        var tallies = new ProjectTally[projects.Count];
+        for (int i = 0; i < tallies.Length; i++)
         {
-            var at = $"tallies.{project.Id}";
-            if (project.Problem is { } problem) throw Error(problem.Index is null ? at : $"{at}[{problem.Index}]", problem.What);
-            if (project.Counts.Length != grades) throw Error(at, $"{project.Counts.Length} counts for {grades} grades");
-            tallies.Add(new ProjectTally(project.Id, project.Counts));
+            var (id, counts, problem) = projects[i];
+            if (problem is { Index: var index, What: var what }) throw Error(index is null ? $"tallies.{id}" : $"tallies.{id}[{index}]", what);
+            if (counts.Length != grades) throw Error($"tallies.{id}", $"{counts.Length} counts for {grades} grades");
+            tallies[i] = new ProjectTally(id, counts);
         }
 
         long largest = 0;
-        foreach (var tally in tallies)
+        foreach (var (id, counts, _) in projects)
         {
-            try { largest = Math.Max(largest, checked(tally.Counts.Sum())); }
-            catch (OverflowException) { throw Error($"tallies.{tally.Id}", "the counts add up beyond 2^63"); }
+            try { largest = Math.Max(largest, checked(counts.Sum())); }
+            catch (OverflowException) { throw Error($"tallies.{id}", "the counts add up beyond 2^63"); }
         }
 
         var policy = BalancingPolicy.Default;
@@ -85,7 +85,7 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
     }
 
     /// <summary>A project as written; <see cref="Problem"/> is the first thing wrong with it (at a count's index, or at the project).</summary>
-    private sealed record Project(string Id, long[] Counts, (int? Index, string What)? Problem);
+    private readonly record struct Project(string Id, long[] Counts, (int? Index, string What)? Problem);
 
     private sealed record Balancing(bool IsObject, bool HasDefault, string? Default, bool HasJudges, long? Judges);
 

@@ -53,6 +53,13 @@ public static class MajorityValue
         return difference is null ? 0 : difference.Value.GradeA.CompareTo(difference.Value.GradeB);
     }
 
+    /// <summary><see cref="Compare(ReadOnlySpan{long}, ReadOnlySpan{long})"/> of profiles of the same length whose totals are known.</summary>
+    internal static int Compare(ReadOnlySpan<long> a, long totalA, ReadOnlySpan<long> b, long totalB)
+    {
+        var difference = FirstDifference(a, totalA, b, totalB);
+        return difference is null ? 0 : difference.Value.GradeA.CompareTo(difference.Value.GradeB);
+    }
+
     /// <summary>
     /// Where the majority values of two profiles first differ: after setting aside
     /// <see cref="MajorityDifference.Step"/> judgments (in the common scale), <paramref name="a"/>'s median is
@@ -63,7 +70,12 @@ public static class MajorityValue
     {
         if (a.Length != b.Length)
             throw new ArgumentException("profiles must have the same number of grades");
-        long totalA = Total(a), totalB = Total(b);
+        return FirstDifference(a, Total(a), b, Total(b));
+    }
+
+    /// <summary><see cref="FirstDifference(ReadOnlySpan{long}, ReadOnlySpan{long})"/> of profiles of the same length whose totals are known.</summary>
+    internal static MajorityDifference? FirstDifference(ReadOnlySpan<long> a, long totalA, ReadOnlySpan<long> b, long totalB)
+    {
         if (totalA == 0 || totalB == 0)
         {
             if (totalA == totalB) return null;
@@ -124,6 +136,59 @@ public static class MajorityValue
             if (cumulative > position) return grade;
         }
         return counts.Length - 1;
+    }
+
+    /// <summary>The length of a <see cref="WriteKey"/> key of a profile of <paramref name="grades"/> grades.</summary>
+    internal static int KeyLength(int grades) => 2 * grades;
+
+    /// <summary>
+    /// Writes a key of the profile's majority value into <paramref name="key"/> (<see cref="KeyLength"/> long): keys
+    /// of profiles with the same total compare number by number as the majority values do.
+    /// </summary>
+    /// <remarks>
+    /// Taking medians walks the sorted judgments from the centre outwards, the lower side going only down in grade
+    /// and the upper side only up. The key is the lower median, then each change of grade in the order the walk
+    /// reaches it, then 0. A change is its rank and the grade it reaches. A step down on the lower side ranks below
+    /// 0, and higher the further it is from the centre; a step up on the upper side ranks above 0, and higher the
+    /// nearer it is. Where two keys first differ, the profile that steps down sooner, or up later, or to a lower
+    /// grade, has the lower median at the first position the walks differ.
+    /// </remarks>
+    internal static void WriteKey(ReadOnlySpan<long> counts, Span<long> key)
+    {
+        key.Clear();
+        long total = Total(counts);
+        if (total == 0) return;
+        long lastLeft = (total - 1) / 2;
+        bool leftFirst = total % 2 == 1; // at equal distances from the centre, odd totals take the lower side first
+        Span<long> cumulative = counts.Length <= 64 ? stackalloc long[counts.Length] : new long[counts.Length];
+        long sum = 0;
+        for (int grade = 0; grade < counts.Length; grade++) cumulative[grade] = sum += counts[grade];
+
+        // Grades below the median end on the lower side, at position cumulative[grade] - 1; grades from the median
+        // up end on the upper side, and the next grade starts at position cumulative[grade].
+        int median = LowerMedian(counts), down = median - 1, up = median, last = counts.Length - 1, at = 1;
+        key[0] = median;
+        while (true)
+        {
+            while (down > 0 && cumulative[down - 1] == cumulative[down]) down--; // an empty grade: the step goes lower
+            if (down >= 0 && cumulative[down] == 0) down = -1;
+            while (up < last && cumulative[up] < total && cumulative[up + 1] == cumulative[up]) up++;
+            if (up < last && cumulative[up] == total) up = last;
+            if (down < 0 && up == last) return;
+
+            long downDistance = down < 0 ? long.MaxValue : lastLeft - cumulative[down] + 1;
+            long upDistance = up == last ? long.MaxValue : cumulative[up] - lastLeft;
+            if (downDistance < upDistance || (downDistance == upDistance && leftFirst))
+            {
+                key[at++] = long.MinValue + downDistance;
+                key[at++] = down--;
+            }
+            else
+            {
+                key[at++] = long.MaxValue - upDistance;
+                key[at++] = ++up;
+            }
+        }
     }
 
     internal static long Total(ReadOnlySpan<long> counts)

@@ -1,4 +1,4 @@
-using Voting.Core.Grades;
+using System.Buffers;
 
 namespace Voting.Core.Counting;
 
@@ -11,18 +11,24 @@ namespace Voting.Core.Counting;
 public sealed class RankingReason
 {
     private readonly ReasonFacts _facts;
-    private readonly GradeScale _scale;
+    private readonly ReasonWording _wording;
     private IReadOnlyDictionary<string, string>? _texts;
 
-    internal RankingReason(ReasonFacts facts, GradeScale scale)
+    internal RankingReason(RankedProject ahead, RankedProject behind, ReasonFacts facts, long judges, ReasonWording wording)
     {
+        AheadProject = ahead;
+        BehindProject = behind;
         _facts = facts;
-        _scale = scale;
+        Judges = judges;
+        _wording = wording;
     }
 
-    public string Ahead => _facts.Ahead;
+    /// <summary>The languages of <see cref="Texts"/>, in its order.</summary>
+    public static IReadOnlyList<string> Languages => ReasonWording.Languages;
 
-    public string Behind => _facts.Behind;
+    public string Ahead => AheadProject.Id;
+
+    public string Behind => BehindProject.Id;
 
     public ReasonKind Kind => _facts.Kind;
 
@@ -32,10 +38,20 @@ public sealed class RankingReason
 
     public Int128 SetAside => _facts.SetAside;
 
+    internal RankedProject AheadProject { get; }
+
+    internal RankedProject BehindProject { get; }
+
+    /// <summary>The number of judges of the ranking, which a participation reason quotes.</summary>
+    internal long Judges { get; }
+
     /// <summary>The reason in words, keyed by language ("en", "fr", "es").</summary>
     public IReadOnlyDictionary<string, string> Texts =>
-        _texts ??= ReasonWording.Languages.ToDictionary(language => language, language => ReasonWording.Write(_facts, _scale, language));
+        _texts ??= Enumerable.Range(0, Languages.Count).ToDictionary(i => Languages[i], i => _wording.Write(this, i));
 
     /// <summary>The reason in English.</summary>
     public string Text => Texts["en"];
+
+    /// <summary>Writes <see cref="Texts"/>[<paramref name="language"/>] in UTF-8, without making a string of it.</summary>
+    public void WriteText(string language, IBufferWriter<byte> utf8) => _wording.Write(this, ReasonWording.IndexOf(language), utf8);
 }

@@ -92,6 +92,25 @@ public class RankCommandTests
     }
 
     [Fact]
+    public void Reasons_are_the_bytes_the_results_serializer_writes_whatever_the_ids()
+    {
+        // Quotes, backslashes and control characters are escaped; «», accents and other letters are kept.
+        string[] ids = ["plain", "quo\"te", "back\\slash", "«é»", "tab\t", "line\u2028sep", "日本"];
+        var counts = ids.Select((_, i) => new long[] { i, 2, 7 - i }).ToArray();
+        var input = new JsonObject
+        {
+            ["grades"] = 3,
+            ["tallies"] = new JsonObject(ids.Select((id, i) => KeyValuePair.Create(id, (JsonNode?)new JsonArray(counts[i].Select(c => (JsonNode?)c).ToArray())))),
+        };
+        var (exit, json, _) = Rank(input.ToJsonString());
+        Assert.Equal(0, exit);
+
+        var ranking = MajorityRanking.Rank(ids.Select((id, i) => new ProjectTally(id, counts[i])).ToArray(), BalancingPolicy.Default, judges: 9);
+        var expected = ranking.Reasons.Select(r => JsonSerializer.Serialize(ReasonResult.From(r), VotingJson.Options));
+        Assert.Equal(expected, json.GetProperty("reasons").EnumerateArray().Select(r => r.GetRawText()));
+    }
+
+    [Fact]
     public void Fields_may_come_in_any_order_and_tallies_may_be_empty()
     {
         var (exit, json, _) = Rank("""{"balancing": {"judges": 5, "default": "static:1"}, "tallies": {"A": [0,1,1]}, "grades": 3}""");

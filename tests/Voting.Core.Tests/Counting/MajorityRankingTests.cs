@@ -127,4 +127,57 @@ public class MajorityRankingTests
         Assert.Equal("La mención mayoritaria de jardin es «Me encanta», la de piste es «Nada convencido/a».", reason.Texts["es"]);
         Assert.Equal("jardin's majority grade is «I love it», piste's is «Not convinced at all».", reason.Text);
     }
+
+    [Theory]
+    [InlineData("static:0")]
+    [InlineData("normalize")]
+    public void Large_rankings_order_every_adjacent_pair(string policy)
+    {
+        // Enough projects for the ranking to split its work in halves.
+        var random = new Random(7);
+        var tallies = Enumerable.Range(0, 20_000)
+            .Select(i => new ProjectTally($"p{i}", Enumerable.Range(0, 5).Select(_ => (long)random.Next(0, 6)).ToArray()))
+            .ToArray();
+        var ranking = MajorityRanking.Rank(tallies, BalancingPolicy.Parse(policy), judges: 25);
+
+        Assert.Equal(tallies.Select(t => t.Id).Order(), ranking.Projects.Select(p => p.Id).Order());
+        Assert.Equal(tallies.Length - 1, ranking.Reasons.Count);
+        for (int i = 1; i < ranking.Projects.Count; i++)
+        {
+            var (ahead, behind) = (ranking.Projects[i - 1], ranking.Projects[i]);
+            int byValue = MajorityValue.Compare(ahead.Profile, behind.Profile);
+            Assert.True(byValue > 0 || (byValue == 0 && string.CompareOrdinal(ahead.Id, behind.Id) < 0), $"{ahead.Id} before {behind.Id}");
+            Assert.Equal(byValue == 0 ? ahead.Rank : i + 1, behind.Rank);
+            Assert.Equal((ahead.Id, behind.Id), (ranking.Reasons[i - 1].Ahead, ranking.Reasons[i - 1].Behind));
+            Assert.Equal(byValue == 0, ranking.Reasons[i - 1].Kind == ReasonKind.Tie);
+        }
+    }
+
+    [Fact]
+    public void Large_rankings_report_the_first_bad_tally()
+    {
+        var tallies = Enumerable.Range(0, 20_000).Select(i => new ProjectTally($"p{i}", [1, 1])).ToArray();
+        tallies[5] = new ProjectTally("negative", [-1, 1]);
+        tallies[15_000] = new ProjectTally("too-many", [9, 9]);
+        var error = Assert.Throws<ArgumentException>(() => MajorityRanking.Rank(tallies, Static0, judges: 2));
+        Assert.Contains("cannot be negative", error.Message);
+    }
+
+    [Fact]
+    public void Reasons_write_their_texts_in_utf8()
+    {
+        var ranking = Rank(Static0, 24,
+            ("top", [0, 0, 12, 12]), ("lower-median", [7, 4, 1, 12]), ("grade-one", [10, 10, 2, 2]), ("gauge", [11, 11, 1, 1]), ("tie", [11, 11, 1, 1]));
+        var utf8 = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var reason in ranking.Reasons)
+        {
+            Assert.Equal(RankingReason.Languages, reason.Texts.Keys);
+            foreach (var (language, text) in reason.Texts)
+            {
+                utf8.ResetWrittenCount();
+                reason.WriteText(language, utf8);
+                Assert.Equal(text, System.Text.Encoding.UTF8.GetString(utf8.WrittenSpan));
+            }
+        }
+    }
 }

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Voting.Core.Counting;
 
 namespace Voting.Core.Tests.Counting;
@@ -85,6 +88,48 @@ public class MajorityValueTests
             NaiveMajorityJudgment.MedianSequence(NaiveMajorityJudgment.Expand(b))));
         Assert.NotEqual(0, small);
         Assert.Equal(small, Math.Sign(MajorityValue.Compare(a.Select(c => c * k).ToArray(), b.Select(c => c * k).ToArray())));
+    }
+
+    /// <summary>Two random profiles of G grades with the same total, judgments leaning to a few grades.</summary>
+    private static Arbitrary<(long[] A, long[] B)> SameTotalPairs() =>
+        (from grades in Gen.Choose(2, 7)
+         from total in Gen.Choose(0, 13)
+         from a in Gen.ArrayOf(Gen.Choose(0, grades - 1), total)
+         from b in Gen.ArrayOf(Gen.Choose(0, grades / 2), total)
+         select (Counts(a, grades), Counts(b, grades))).ToArbitrary();
+
+    private static long[] Counts(int[] judgments, int grades)
+    {
+        var counts = new long[grades];
+        foreach (var grade in judgments) counts[grade]++;
+        return counts;
+    }
+
+    private static long[] Key(long[] counts)
+    {
+        var key = new long[MajorityValue.KeyLength(counts.Length)];
+        MajorityValue.WriteKey(counts, key);
+        return key;
+    }
+
+    [Property(MaxTest = 2000)]
+    public Property Keys_compare_as_the_naive_majority_values() => Prop.ForAll(SameTotalPairs(), pair =>
+    {
+        int naive = Math.Sign(NaiveMajorityJudgment.Compare(
+            NaiveMajorityJudgment.MedianSequence(NaiveMajorityJudgment.Expand(pair.A)),
+            NaiveMajorityJudgment.MedianSequence(NaiveMajorityJudgment.Expand(pair.B))));
+        int byKey = Math.Sign(Key(pair.A).AsSpan().SequenceCompareTo(Key(pair.B)));
+        return (naive == byKey).Label($"[{string.Join(",", pair.A)}] vs [{string.Join(",", pair.B)}]: naive {naive}, keys {byKey}");
+    });
+
+    [Fact]
+    public void Keys_of_ten_billion_judgments_are_exact()
+    {
+        const long e10 = 10_000_000_000;
+        long[] a = [3 * e10, e10, 2 * e10, 4 * e10], b = [3 * e10, e10 + 1, 2 * e10 - 1, 4 * e10];
+        Assert.True(Key(a).AsSpan().SequenceCompareTo(Key(b)) > 0);
+        Assert.True(Key([e10, e10 + 1]).AsSpan().SequenceCompareTo(Key([e10 + 1, e10])) > 0);
+        Assert.Equal(Key([e10, e10]), Key([e10, e10]));
     }
 
     private static ReasonKind ReasonKindOf(long[] a, long[] b) =>
