@@ -54,6 +54,17 @@ public sealed class AccessibilityTests(Site site)
         await Audit("vote-ballot");
         await page.GotoAsync($"/elections/{site.Draft}/vote");
         await Audit("vote-before-opening");
+        await page.GotoAsync("/official/sign-in");
+        await Audit("official-sign-in");
+        await page.Locator("#user-name").FillAsync("admin");
+        await page.Locator("#password").FillAsync("not the token");
+        await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Audit("official-sign-in-refused");
+        await page.Locator("#password").FillAsync(Site.AdminToken);
+        await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("form.official")).ToBeVisibleAsync();
+        await Audit("official-signed-in");
         var missing = await page.GotoAsync("/elections/no-such-election");
         Assert.Equal(404, missing?.Status);
         await Audit("not-found");
