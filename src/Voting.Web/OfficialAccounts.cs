@@ -25,6 +25,20 @@ public sealed class OfficialAccounts(IGrainFactory grains, AdminToken token)
         return account is not null && result != PasswordVerificationResult.Failed ? account : null;
     }
 
+    /// <summary>The shortest password a new account may have.</summary>
+    public const int MinPasswordLength = 12;
+
+    /// <summary>Adds an observer's account; false when the user name is taken.</summary>
+    public Task<bool> AddObserver(string userName, string password) =>
+        Officials.Add(new OfficialAccount(userName, OfficialRole.Observer, _hasher.HashPassword(userName, password)));
+
+    /// <summary>Every account's role by user name.</summary>
+    public Task<IReadOnlyList<KeyValuePair<string, OfficialRole>>> Roles() => Officials.Roles();
+
+    /// <summary>A user name of letters, digits, dots, dashes or underscores, at most 64 characters.</summary>
+    public static bool IsValidUserName(string userName) =>
+        userName.Length is > 0 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
     private async Task<OfficialAccount?> Find(string userName)
     {
         if (await Officials.Find(userName) is { } account)

@@ -14,6 +14,7 @@ internal static class OfficialCookie
 {
     public const string Scheme = "official";
     public const string SignInPath = "/official/sign-in";
+    public const string AccountsPath = "/official/accounts";
 
     public static void Configure(CookieAuthenticationOptions options)
     {
@@ -23,6 +24,7 @@ internal static class OfficialCookie
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.Cookie.IsEssential = true;
         options.LoginPath = SignInPath;
+        options.AccessDeniedPath = SignInPath;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = false;
     }

@@ -65,6 +65,12 @@ public sealed class AccessibilityTests(Site site)
         await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("form.official")).ToBeVisibleAsync();
         await Audit("official-signed-in");
+        await page.GotoAsync("/official/accounts");
+        await page.Locator("#new-user-name").FillAsync("admin");
+        await page.Locator("#new-password").FillAsync("a long enough password");
+        await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Audit("official-accounts");
         var missing = await page.GotoAsync("/elections/no-such-election");
         Assert.Equal(404, missing?.Status);
         await Audit("not-found");

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using static Voting.Web.Tests.PageForms;
 
 namespace Voting.Web.Tests;
 
@@ -20,7 +18,7 @@ public sealed partial class OfficialSignInTests(ApiHost api)
     [Fact]
     public async Task Admin_signs_in_with_the_official_token_and_the_cookie_is_strict()
     {
-        using var browser = Browser(out var cookies);
+        using var browser = Browser(api.BaseAddress);
         using var signedIn = await Post(browser, "admin", ApiHost.AdminToken);
 
         Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
@@ -40,7 +38,7 @@ public sealed partial class OfficialSignInTests(ApiHost api)
     [Fact]
     public async Task A_wrong_password_and_an_unknown_user_get_the_same_refusal()
     {
-        using var browser = Browser(out _);
+        using var browser = Browser(api.BaseAddress);
         using var wrongPassword = await Post(browser, "admin", ApiHost.AdminToken + "x");
         using var unknownUser = await Post(browser, "nobody", ApiHost.AdminToken);
 
@@ -58,7 +56,7 @@ public sealed partial class OfficialSignInTests(ApiHost api)
     [Fact]
     public async Task A_sign_in_without_the_antiforgery_token_is_refused()
     {
-        using var browser = Browser(out _);
+        using var browser = Browser(api.BaseAddress);
         await browser.GetStringAsync(Page);
         using var forged = await browser.PostAsync(Page, Form(("_handler", "official-sign-in"), ("UserName", "admin"), ("Password", ApiHost.AdminToken)));
 
@@ -69,67 +67,22 @@ public sealed partial class OfficialSignInTests(ApiHost api)
     [Fact]
     public async Task The_accounts_keep_a_hash_of_the_password_never_the_password()
     {
-        using var browser = Browser(out _);
+        using var browser = Browser(api.BaseAddress);
         using (var signedIn = await Post(browser, "admin", ApiHost.AdminToken))
             Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
 
-        var state = await OfficialsState();
+        var state = await StoredOfficials.State(api.Host.DataDir);
         Assert.DoesNotContain(ApiHost.AdminToken, state, StringComparison.Ordinal);
-        var hash = IdentityHash().Match(state);
-        Assert.True(hash.Success, "the accounts hold a password hash");
-        var hasher = new PasswordHasher<string>();
-        Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword("admin", hash.Value, ApiHost.AdminToken));
-        Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword("admin", hash.Value, ApiHost.AdminToken + "x"));
+        Assert.True(StoredOfficials.HasHashOf("admin", ApiHost.AdminToken, state), "the accounts hold a hash of admin's password");
+        Assert.False(StoredOfficials.HasHashOf("admin", ApiHost.AdminToken + "x", state), "no hash verifies another password");
     }
 
-    /// <summary>The officials grain's stored state, as text.</summary>
-    private async Task<string> OfficialsState()
-    {
-        var path = Path.Combine(api.Host.DataDir, "voting.db");
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data FROM grain_state WHERE state_name = 'officials'";
-        var data = await command.ExecuteScalarAsync() as byte[] ?? throw new Xunit.Sdk.XunitException("no officials state stored");
-        return Encoding.UTF8.GetString(data);
-    }
-
-    private HttpClient Browser(out CookieContainer cookies)
-    {
-        cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
-        {
-            BaseAddress = api.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-    }
-
-    private static async Task<HttpResponseMessage> Post(HttpClient browser, string userName, string password)
-    {
-        var token = Token(await browser.GetStringAsync(Page));
-        return await browser.PostAsync(Page, Form(
-            ("_handler", "official-sign-in"), ("__RequestVerificationToken", token), ("UserName", userName), ("Password", password)));
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient browser, string userName, string password) =>
+        Submit(browser, Page, "official-sign-in", ("UserName", userName), ("Password", password));
 
     private static string ErrorOf(string html) =>
         ErrorField().Match(html) is { Success: true } match ? match.Value : throw new Xunit.Sdk.XunitException("no error on the page");
 
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-
-    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
-
-    private static string Token(string html) =>
-        TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new Xunit.Sdk.XunitException("no antiforgery token in the page");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
     [GeneratedRegex("<p id=\"sign-in-error\"[^>]*>[^<]*</p>")]
     private static partial Regex ErrorField();
-
-    /// <summary>An ASP.NET Core Identity version 3 hash: base64 of a leading 0x01 byte and the salted PBKDF2 output.</summary>
-    [GeneratedRegex("AQAAAA[A-Za-z0-9+/]{40,}={0,2}")]
-    private static partial Regex IdentityHash();
 }

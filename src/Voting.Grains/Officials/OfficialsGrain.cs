@@ -12,11 +12,20 @@ public sealed class OfficialsGrain(
     public Task<OfficialAccount?> Find(string userName) =>
         Task.FromResult(officials.State.Accounts.Find(a => string.Equals(a.UserName, userName, StringComparison.OrdinalIgnoreCase)));
 
-    public async Task<bool> AddFirst(OfficialAccount account)
+    public Task<IReadOnlyList<KeyValuePair<string, OfficialRole>>> Roles() =>
+        Task.FromResult<IReadOnlyList<KeyValuePair<string, OfficialRole>>>(officials.State.Accounts
+            .OrderBy(a => a.UserName, StringComparer.Ordinal).Select(a => KeyValuePair.Create(a.UserName, a.Role)).ToArray());
+
+    public Task<bool> AddFirst(OfficialAccount account) => AddWhen(account, accounts => accounts.Count == 0);
+
+    public Task<bool> Add(OfficialAccount account) =>
+        AddWhen(account, accounts => !accounts.Exists(a => string.Equals(a.UserName, account.UserName, StringComparison.OrdinalIgnoreCase)));
+
+    private async Task<bool> AddWhen(OfficialAccount account, Predicate<List<OfficialAccount>> allowed)
     {
         for (int attempt = 0; ; attempt++)
         {
-            if (officials.State.Accounts.Count > 0) return false;
+            if (!allowed(officials.State.Accounts)) return false;
             officials.State.Accounts.Add(account);
             try
             {
