@@ -34,11 +34,15 @@ public sealed class OfficialSignInTests(Site site)
         await Expect(signedIn).ToBeVisibleAsync();
         await Site.Screenshot(page, $"official-signed-in{(javaScript ? "" : "-no-js")}");
 
+        // Every page has the button, even the one of an unknown election.
+        await page.GotoAsync("/elections/no-such-election");
+        await Expect(signedIn).ToBeVisibleAsync();
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
         await Keyboard.TabTo(page, signOut);
         await page.Keyboard.PressAsync("Enter");
         await Expect(signOut).ToHaveCountAsync(0);
         await Expect(signedIn).ToHaveCountAsync(0);
+        Assert.EndsWith("/", page.Url);
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "voting-official");
     }
 }
