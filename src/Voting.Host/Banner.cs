@@ -6,7 +6,7 @@ using Voting.Web;
 
 namespace Voting.Host;
 
-/// <summary>What a newcomer needs once the node is up: where to browse, the official's token, the sample elections' codes.</summary>
+/// <summary>What a newcomer needs once the node is up: where to browse, where the official's token is (never the token), the sample elections' codes.</summary>
 internal static class Banner
 {
     public static void Print(WebApplication app)
@@ -29,8 +29,8 @@ internal static class Banner
         lines.Add($"  Data folder:    {web.DataDirFullPath}   (clustering: {settings.Clustering}, storage: {settings.Storage})");
         if (token.Generated)
         {
-            lines.Add($"  Official token: {token.Value}");
-            lines.Add($"                  (generated on this first start, kept in {token.Source}; send it as Authorization: Bearer <token>)");
+            lines.Add($"  Official token: generated on this first start, kept in {token.Source}");
+            lines.Add("                  (sign in at /official/sign-in as admin with it, or send it as Authorization: Bearer <token>)");
         }
         else
             lines.Add($"  Official token: from {token.Source}");

@@ -30,7 +30,11 @@ public static class VotingWebExtensions
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
         services.AddSingleton<PublicElections>();
-        services.AddAuthentication().AddCookie(VoterCookie.Scheme, VoterCookie.Configure);
+        services.AddSingleton<OfficialAccounts>();
+        services.AddAuthentication()
+            .AddCookie(VoterCookie.Scheme, VoterCookie.Configure)
+            .AddCookie(OfficialCookie.Scheme, OfficialCookie.Configure);
+        services.AddAuthorization(OfficialPolicies.Configure);
         // The pages' French and Spanish letters as they are, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
@@ -152,6 +156,8 @@ public static class VotingWebExtensions
         });
         app.UseRequestLocalization();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi();

@@ -58,7 +58,7 @@ public sealed class VotePageTests(Site site)
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/elections/{site.Open}/vote");
 
-        await TabTo(page, page.GetByLabel("Invitation code", new() { Exact = true }));
+        await Keyboard.TabTo(page, page.GetByLabel("Invitation code", new() { Exact = true }));
         await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit my ballot" })).ToBeVisibleAsync();
@@ -67,12 +67,12 @@ public sealed class VotePageTests(Site site)
         var best = Site.Grades.Count - 1;
         foreach (var (project, grade) in Grades)
         {
-            await TabTo(page, Project(page, project).GetByRole(AriaRole.Radio, new() { Name = Site.Grades[best].En, Exact = true }));
+            await Keyboard.TabTo(page, Project(page, project).GetByRole(AriaRole.Radio, new() { Name = Site.Grades[best].En, Exact = true }));
             await page.Keyboard.PressAsync("Space");
             for (var i = best; i > grade; i--)
                 await page.Keyboard.PressAsync("ArrowDown");
         }
-        await TabTo(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit my ballot", Exact = true }));
+        await Keyboard.TabTo(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit my ballot", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
 
         await Confirmation(page, code, Grades);
@@ -171,16 +171,5 @@ public sealed class VotePageTests(Site site)
                     await Expect(radio).Not.ToBeCheckedAsync();
             }
         }
-    }
-
-    private static async Task TabTo(IPage page, ILocator target)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-                return;
-            await page.Keyboard.PressAsync("Tab");
-        }
-        throw new Xunit.Sdk.XunitException($"Tab never reached {target}");
     }
 }

@@ -1,0 +1,19 @@
+using Voting.Grains.Contracts;
+
+namespace Voting.Grains.Interfaces;
+
+/// <summary>The officials' accounts (singleton, key 0).</summary>
+public interface IOfficialsGrain : IGrainWithIntegerKey
+{
+    /// <summary>The account of this user name (compared ignoring case), or null.</summary>
+    Task<OfficialAccount?> Find(string userName);
+
+    /// <summary>Adds the account when there is none yet: the first administrator. False when there already are accounts.</summary>
+    Task<bool> AddFirst(OfficialAccount account);
+
+    /// <summary>Adds an account. False when the user name (ignoring case) is taken.</summary>
+    Task<bool> Add(OfficialAccount account);
+
+    /// <summary>Every account's role by user name, in ordinal order of the names.</summary>
+    Task<IReadOnlyList<KeyValuePair<string, OfficialRole>>> Roles();
+}

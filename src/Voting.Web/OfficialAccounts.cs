@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Voting.Grains.Contracts;
+using Voting.Grains.Interfaces;
+
+namespace Voting.Web;
+
+/// <summary>
+/// Checks officials' user names and passwords against their accounts' hashes (ASP.NET Core Identity's password hasher).
+/// The first administrator, <c>admin</c>, is added on first use with the official token as password.
+/// </summary>
+public sealed class OfficialAccounts(IGrainFactory grains, AdminToken token)
+{
+    public const string FirstAdministrator = "admin";
+
+    private readonly PasswordHasher<string> _hasher = new();
+    private readonly string _missing = new PasswordHasher<string>().HashPassword("", Guid.NewGuid().ToString("n"));
+
+    private IOfficialsGrain Officials => grains.GetGrain<IOfficialsGrain>(0);
+
+    /// <summary>The account when the password is its own; null otherwise, without telling which of the two was wrong.</summary>
+    public async Task<OfficialAccount?> Verify(string userName, string password)
+    {
+        var account = await Find(userName.Trim());
+        var result = _hasher.VerifyHashedPassword(account?.UserName ?? "", account?.PasswordHash ?? _missing, password);
+        return account is not null && result != PasswordVerificationResult.Failed ? account : null;
+    }
+
+    /// <summary>The shortest password a new account may have.</summary>
+    public const int MinPasswordLength = 12;
+
+    /// <summary>Adds an observer's account; false when the user name is taken.</summary>
+    public Task<bool> AddObserver(string userName, string password) =>
+        Officials.Add(new OfficialAccount(userName, OfficialRole.Observer, _hasher.HashPassword(userName, password)));
+
+    /// <summary>Every account's role by user name.</summary>
+    public Task<IReadOnlyList<KeyValuePair<string, OfficialRole>>> Roles() => Officials.Roles();
+
+    /// <summary>A user name of letters, digits, dots, dashes or underscores, at most 64 characters.</summary>
+    public static bool IsValidUserName(string userName) =>
+        userName.Length is > 0 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    private async Task<OfficialAccount?> Find(string userName)
+    {
+        if (await Officials.Find(userName) is { } account)
+            return account;
+        if (!string.Equals(userName, FirstAdministrator, StringComparison.OrdinalIgnoreCase))
+            return null;
+        await Officials.AddFirst(new OfficialAccount(FirstAdministrator, OfficialRole.Administrator, _hasher.HashPassword(FirstAdministrator, token.Value)));
+        return await Officials.Find(userName);
+    }
+}
