@@ -18,15 +18,9 @@ internal static class OfficialCookie
 
     public static void Configure(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "voting-official";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.Cookie.IsEssential = true;
+        SessionCookies.Configure(options, "voting-official");
         options.LoginPath = SignInPath;
         options.AccessDeniedPath = SignInPath;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = false;
     }
 
     public static Task SignIn(HttpContext http, OfficialAccount account)

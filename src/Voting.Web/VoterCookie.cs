@@ -18,16 +18,8 @@ internal static class VoterCookie
 
     public static void Configure(CookieAuthenticationOptions options)
     {
-        options.Cookie = new ElectionCookieBuilder
-        {
-            Name = "voting-voter",
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            SecurePolicy = CookieSecurePolicy.SameAsRequest,
-            IsEssential = true,
-        };
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = false;
+        options.Cookie = new ElectionCookieBuilder();
+        SessionCookies.Configure(options, "voting-voter");
     }
 
     public static Task SignIn(HttpContext http, string electionId, string voterKey)
