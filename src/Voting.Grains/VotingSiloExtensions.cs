@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Grains.Results;
+using Voting.Grains.Telemetry;
 
 namespace Voting.Grains;
 
@@ -20,6 +21,8 @@ public static class VotingSiloExtensions
     {
         services.AddVotingSerialization();
         services.TryAddSingleton<IElectionCounter, ElectionCounter>();
+        services.AddMetrics();
+        services.TryAddSingleton<VotingMetrics>();
         var options = services.AddOptions<VotingGrainOptions>();
         if (configure is not null) options.Configure(configure);
         return services;

@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
 using Orleans.Configuration;
 using Voting.Host;
+using Voting.Host.Health;
+using Voting.Host.Telemetry;
 using Voting.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +20,9 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Polly"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        // Its request lines carry the query string, where a hub client may send the official token (access_token): kept
+        // off even when Microsoft.AspNetCore is turned up; only naming this category itself turns them on.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning",
     },
 });
 
@@ -43,6 +48,7 @@ builder.UseOrleans(silo =>
             throw new InvalidOperationException($"Voting:Clustering must be 'localhost', 'redis' or 'azure', not '{settings.Clustering}'");
     }
     VotingSilo.Configure(silo, builder.Configuration, settings);
+    silo.AddActivityPropagation();
 
     string Required(string connection)
     {
@@ -63,12 +69,16 @@ builder.UseOrleans(silo =>
 });
 
 builder.Services.AddVotingWeb(builder.Configuration);
+builder.AddVotingTelemetry();
+builder.Services.AddVotingHealthChecks();
 builder.Services.AddSingleton<SeedLoader>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedLoader>());
 builder.Services.AddHostedService<ParentWatch>();
 
 var app = builder.Build();
 app.MapVotingWeb();
+app.MapVotingHealthChecks();
+app.MapVotingMetrics();
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();
 

@@ -205,6 +205,7 @@ internal static class Api
 
     private static async Task<IResult> CastBallot(string id, HttpContext http, BallotBoxes boxes, IOptions<VotingWebOptions> options)
     {
+        using var activity = Telemetry.WebActivities.StartCast(id);
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
         var code = Bearer.From(http.Request);

@@ -11,14 +11,22 @@ public sealed class ApiHost : IAsyncLifetime
 {
     public const string AdminToken = "test-official-token-0123456789";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private HostProcess? _host;
+
+    public ApiHost() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A host of its own, with <paramref name="settings"/> besides the token and no seeds.</summary>
+    internal ApiHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("not started");
 
     public Uri BaseAddress => Host.BaseAddress;
 
     public async Task InitializeAsync() =>
-        _host = await HostProcess.Start(new Dictionary<string, string>
+        _host = await HostProcess.Start(new Dictionary<string, string>(_settings)
         {
             ["Voting:AdminToken"] = AdminToken,
             ["Voting:LoadSeeds"] = "false",

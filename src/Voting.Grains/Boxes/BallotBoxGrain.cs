@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using Voting.Grains.Interfaces;
 using Voting.Grains.Results;
 using Voting.Grains.Roll;
 using Voting.Grains.Storage;
+using Voting.Grains.Telemetry;
 
 namespace Voting.Grains.Boxes;
 
@@ -33,6 +35,7 @@ public sealed class BallotBoxGrain(
     IBallotLogStore log,
     IDocumentStore documents,
     IOptions<VotingGrainOptions> options,
+    VotingMetrics metrics,
     ILogger<BallotBoxGrain> logger) : Grain, IBallotBoxGrain
 {
     private readonly VotingGrainOptions _options = options.Value;
@@ -99,7 +102,9 @@ public sealed class BallotBoxGrain(
         await CheckpointAsync(cancellationToken);
     }
 
-    public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades)
+    public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades) => metrics.Cast(CastAsync(voterKey, grades));
+
+    private Task<Outcome<CastReceipt>> CastAsync(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
         if (_definition is null) return Refuse(Failure.NotFound, $"unknown election '{_box.Election}'");
         if (_status == ElectionStatus.Draft) return CastAfterOpeningAsync(voterKey, grades);
@@ -323,11 +328,14 @@ public sealed class BallotBoxGrain(
     private async Task AppendWithRetryAsync(BallotBatch batch)
     {
         var slots = batch.Slots();
+        using var activity = VotingActivities.StartAppend(_box, batch.Ballots.Count);
         for (int attempt = 0; ; attempt++)
         {
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await log.AppendAsync(Id, batch.Records, slots);
+                metrics.Appended(batch.Ballots.Count, started);
                 return;
             }
             catch (Exception e) when (e is not (ConcurrencyConflictException or ArgumentException) && attempt < 2)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -6,6 +7,7 @@ using Voting.Core.Results;
 using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Telemetry;
 
 namespace Voting.Grains.Results;
 
@@ -23,7 +25,7 @@ namespace Voting.Grains.Results;
 /// Until that one, it has no snapshot to give (<see cref="Latest"/> is null), unless no ballot was cast yet or the vote is closed.
 /// </remarks>
 [Reentrant]
-public sealed class ResultsGrain(IElectionCounter counter, IOptions<VotingGrainOptions> options, ILogger<ResultsGrain> logger)
+public sealed class ResultsGrain(IElectionCounter counter, IOptions<VotingGrainOptions> options, VotingMetrics metrics, ILogger<ResultsGrain> logger)
     : Grain, IResultsGrain, IResultsFeedGrain
 {
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(5);
@@ -103,12 +105,14 @@ public sealed class ResultsGrain(IElectionCounter counter, IOptions<VotingGrainO
     private async Task PublishAsync(TallySnapshot tallies)
     {
         _cleared = Math.Max(_cleared, tallies.Casts);
+        var clearedAt = Stopwatch.GetTimestamp();
         try
         {
             var results = await _count!.CountAsync(tallies);
             if (_latest is not null && results.Version <= _latest.Version) return;
             _latest = results;
             _observers.Notify(o => o.OnResults(results));
+            metrics.Published(clearedAt);
         }
         catch (Exception e)
         {

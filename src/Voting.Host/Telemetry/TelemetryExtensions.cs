@@ -1,0 +1,55 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Voting.Grains.Telemetry;
+using Voting.Web.Telemetry;
+
+namespace Voting.Host.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the node: the engine's meters and spans, ASP.NET Core's and Orleans' own; metrics readable by
+/// Prometheus at <c>/metrics</c>, and metrics and traces sent by OTLP when an endpoint is configured.
+/// </summary>
+internal static class TelemetryExtensions
+{
+    /// <summary>The OTLP endpoint's key besides the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
+    public const string OtlpEndpointKey = "Voting:Telemetry:OtlpEndpoint";
+
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    public static WebApplicationBuilder AddVotingTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddVotingWebMetrics();
+        var otlp = OtlpEndpoint(builder.Configuration);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("voting"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(VotingMetrics.MeterName, WebMetrics.MeterName, "Microsoft.Orleans", "System.Runtime")
+                    .AddAspNetCoreInstrumentation()
+                    .AddPrometheusExporter();
+                if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(VotingActivities.SourceName, WebActivities.SourceName)
+                    .AddSource(OrleansSources)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperations(http.Request.Path));
+                if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+            });
+        return builder;
+    }
+
+    /// <summary>Prometheus' scrape endpoint, <c>/metrics</c>.</summary>
+    public static WebApplication MapVotingMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+
+    private static Uri? OtlpEndpoint(IConfiguration configuration) =>
+        (configuration[OtlpEndpointKey] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+
+    /// <summary>Scrapes and probes, which would drown the traces of the vote.</summary>
+    private static bool IsOperations(PathString path) => path.StartsWithSegments("/metrics") || path.StartsWithSegments("/health");
+}
