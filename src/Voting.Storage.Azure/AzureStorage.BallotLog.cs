@@ -92,7 +92,7 @@ public sealed partial class AzureStorage : IBallotLogStore
             var revision = stored.HasValue ? SlotEntity.Revision(stored.Value!) : 0;
             if (revision != write.ExpectedRevision)
                 throw new ConcurrencyConflictException(
-                    $"Election '{electionId}': voter slot '{write.Slot.VoterKey}' is at revision {revision}, not {write.ExpectedRevision}.");
+                    $"Election '{electionId}': a voter slot is at revision {revision}, not {write.ExpectedRevision}.");
             return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, stored.Value!.ETag);
         }));
 

@@ -48,7 +48,7 @@ public sealed partial class SqliteStorage : IBallotLogStore
         foreach (var write in slots)
             if (index.RevisionOf(write.Slot.VoterKey) != write.ExpectedRevision)
                 throw new ConcurrencyConflictException(
-                    $"Election '{election}': voter slot '{write.Slot.VoterKey}' is at revision {index.RevisionOf(write.Slot.VoterKey)}, not {write.ExpectedRevision}.");
+                    $"Election '{election}': a voter slot is at revision {index.RevisionOf(write.Slot.VoterKey)}, not {write.ExpectedRevision}.");
         _append.InsertBatch(election, batch);
         if (slots.Count > 0) _append.InsertSlots(election, batch[^1].Sequence, SlotJournal.Encode(slots));
         transaction.Commit();

@@ -14,6 +14,9 @@ public sealed class VotingMetrics
 {
     public const string MeterName = "Voting.Grains";
 
+    /// <summary>Bucket bounds of the times, in ms: an acknowledgement takes a few ms on one node, up to a second under load or failover.</summary>
+    private static readonly InstrumentAdvice<double> Times = new() { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] };
+
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _refused;
     private readonly Counter<long> _failed;
@@ -28,12 +31,12 @@ public sealed class VotingMetrics
         _accepted = meter.CreateCounter<long>("voting.ballots.accepted", "{ballot}", "Ballots acknowledged: durable in their box's log.");
         _refused = meter.CreateCounter<long>("voting.ballots.refused", "{ballot}", "Ballots refused, by reason (closed, not_open, unauthorized, forbidden, invalid, not_found).");
         _failed = meter.CreateCounter<long>("voting.ballots.failed", "{ballot}", "Ballots whose append failed (storage error, or conflicts past the retries).");
-        _ackTime = meter.CreateHistogram<double>("voting.ballots.ack_time", "ms", "From a cast reaching its ballot box to its acknowledgement.");
+        _ackTime = meter.CreateHistogram("voting.ballots.ack_time", "ms", "From a cast reaching its ballot box to its acknowledgement.", advice: Times);
         _batchSize = meter.CreateHistogram("voting.log.batch_size", "{ballot}", "Ballots per durable append (group commit).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
-        _appendTime = meter.CreateHistogram<double>("voting.log.append_time", "ms", "One durable append of a batch to a ballot log.");
-        _publicationLag = meter.CreateHistogram<double>("voting.results.publication_lag", "ms",
-            "From the tallies that cleared a live-results snapshot reaching the results grain to its publication to the web nodes.");
+        _appendTime = meter.CreateHistogram("voting.log.append_time", "ms", "One durable append of a batch to a ballot log.", advice: Times);
+        _publicationLag = meter.CreateHistogram("voting.results.publication_lag", "ms",
+            "From the tallies that cleared a live-results snapshot reaching the results grain to its publication to the web nodes.", advice: Times);
     }
 
     /// <summary>Counts a cast by its outcome once it is known, and times its acknowledgement.</summary>

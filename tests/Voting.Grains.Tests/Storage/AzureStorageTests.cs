@@ -37,4 +37,14 @@ public sealed class AzureStorageTests(AzuriteFixture azurite) : StorageConforman
 
         AssertSame(batch, await ReadAll(store, "paris"));
     }
+
+    [Fact]
+    public async Task The_probe_fails_when_the_account_does_not_answer()
+    {
+        // The same account on a loopback port where nothing listens.
+        var closed = System.Text.RegularExpressions.Regex.Replace(azurite.ConnectionString, @"127\.0\.0\.1:\d+", $"127.0.0.1:{HostProcess.FreePort()}");
+        var store = new AzureStorage(closed, _prefix);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ProbeAsync(timeout.Token));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Voting.Grains.Storage.Sqlite;
 
 namespace Voting.Grains.Tests.Storage;
@@ -20,5 +21,23 @@ public sealed class SqliteStorageTests : StorageConformanceTests<SqliteStorage>
         await using var store = CreateStore();
         var header = await File.ReadAllBytesAsync(Path.Combine(_folder, "nested", "voting.db"));
         Assert.Equal(2, header[18]); // file format write version: 2 = WAL
+    }
+
+    [Fact]
+    public async Task The_probe_fails_while_the_file_cannot_be_opened_at_its_path()
+    {
+        var store = Open();
+        await store.ProbeAsync(CancellationToken.None);
+        var nested = Path.Combine(_folder, "nested");
+        Directory.Move(nested, nested + "-moved");
+        try
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => store.ProbeAsync(CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Move(nested + "-moved", nested);
+        }
+        await store.ProbeAsync(CancellationToken.None);
     }
 }

@@ -5,7 +5,7 @@ namespace Voting.Grains.Tests.Storage;
 
 /// <summary>What every backend of <see cref="IBallotLogStore"/> and <see cref="IDocumentStore"/> must do.</summary>
 public abstract class StorageConformanceTests<TStore> : IAsyncLifetime
-    where TStore : IBallotLogStore, IDocumentStore
+    where TStore : IBallotLogStore, IDocumentStore, IStorageProbe
 {
     private const string Election = "paris-2025";
     private readonly List<TStore> _opened = [];
@@ -232,6 +232,15 @@ public abstract class StorageConformanceTests<TStore> : IAsyncLifetime
         await second.AppendAsync(Election, Records(4, 1), [Revote("alice", 1)]);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.AppendAsync(Election, Records(4, 1, "other"), []));
         await second.WriteAsync("elections", "paris", Bytes("v2"), etag);
+    }
+
+    [Fact]
+    public async Task The_probe_reads_a_store_that_is_there()
+    {
+        var store = Open();
+        await store.ProbeAsync(CancellationToken.None);
+        await store.AppendAsync(Election, Records(1, 1), [New("voter-1")]);
+        await store.ProbeAsync(CancellationToken.None);
     }
 
     protected static List<LogRecord> Records(long first, int count, string tag = "ballot", int size = 40) =>
