@@ -74,4 +74,16 @@ public sealed class AuditTrailTests(ApiHost api)
             File.Delete(zip);
         }
     }
+
+    [Fact]
+    public async Task The_api_reference_documents_the_trails()
+    {
+        using var anonymous = api.Anonymous();
+        using var response = await anonymous.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await Body(response)).GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/elections/{id}/trail", out var election), "OpenAPI lacks the election's trail");
+        Assert.True(paths.TryGetProperty("/api/officials/trail", out _), "OpenAPI lacks the accounts' trail");
+        Assert.True(election.GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+    }
 }
