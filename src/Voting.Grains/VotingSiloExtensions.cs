@@ -21,6 +21,7 @@ public static class VotingSiloExtensions
     {
         services.AddVotingSerialization();
         services.TryAddSingleton<IElectionCounter, ElectionCounter>();
+        services.TryAddSingleton(TimeProvider.System); // the clock that stamps the audit trails
         services.AddMetrics();
         services.TryAddSingleton<VotingMetrics>();
         var options = services.AddOptions<VotingGrainOptions>();
