@@ -31,16 +31,16 @@ public sealed class MissedOpeningTests : IAsyncLifetime
     {
         var id = Elections.NewId("missed-opening");
         var election = _cluster.Grains.GetGrain<IElectionGrain>(id);
-        Assert.True((await election.Create(Elections.Budget(id, boxes: 2))).Succeeded);
+        Assert.True((await election.Create(Elections.Budget(id, boxes: 2), Elections.Official)).Succeeded);
         var roll = Enumerable.Range(0, 8).Select(i => new VoterImport($"voter-{i}", ["city", i % 2 == 0 ? "north" : "south"])).ToArray();
-        var codes = (await election.ImportVoters(roll)).Value!;
+        var codes = (await election.ImportVoters(roll, Elections.Official)).Value!;
         var ballot = new Dictionary<string, int> { ["c1"] = 4 };
 
         // The boxes are active (they loaded the roll) and still a draft: a ballot is refused.
         Assert.Equal(Failure.NotOpen, (await election.Cast(codes["voter-0"], ballot)).Failure);
 
         // The status is written before the boxes are told, and every box loses the message.
-        await Assert.ThrowsAnyAsync<Exception>(() => election.Open());
+        await Assert.ThrowsAnyAsync<Exception>(() => election.Open(Elections.Official));
         Assert.Equal(ElectionStatus.Open, (await election.Get())!.Status);
 
         var outcomes = await Task.WhenAll(roll.Select(v => election.Cast(codes[v.Id], ballot)));
