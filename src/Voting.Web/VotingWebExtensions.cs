@@ -42,32 +42,7 @@ public static class VotingWebExtensions
         services.Configure<RequestLocalizationOptions>(Languages.Configure);
 
         services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
-        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(LocalizedText))
-            {
-                schema.Type = JsonSchemaType.Object;
-                schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
-                schema.Description = "A text keyed by language code, e.g. {\"fr\": \"J'adore\", \"en\": \"I love it\"}.";
-            }
-            return Task.CompletedTask;
-        }).AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Voting API";
-            document.Info.Description =
-                "Majority-judgment elections: define, import the voter roll, open, cast graded ballots, close, and read the results. " +
-                "Officials authenticate with `Authorization: Bearer <official token>`; residents cast with `Authorization: Bearer <invitation code>`. " +
-                "Every error is a JSON object `{\"error\": \"reason\"}`. Live results stream from the SignalR hub at /hubs/results (JoinElection(id), then `results` messages).";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The official token (Voting:AdminToken, or the one generated on first start), or a resident's invitation code on the ballot endpoint.",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocument.Configure);
 
         services.AddSignalR().AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<ResultsObserver>();
