@@ -21,8 +21,6 @@ namespace Voting.Web;
 /// <summary>The JSON HTTP API under <c>/api</c>.</summary>
 internal static class Api
 {
-    public const string CastPolicy = "cast";
-    public const string LoginPolicy = "login";
     private const string Json = "application/json";
     private const string Zip = "application/zip";
 
@@ -52,9 +50,10 @@ internal static class Api
     {
         var api = endpoints.MapGroup("/api").WithTags("Elections");
 
-        var official = api.MapGroup("").AddEndpointFilter(RequireOfficial).RequireRateLimiting(LoginPolicy).WithMetadata(BearerMetadata.Required);
+        var official = api.MapGroup("").AddEndpointFilter(RequireOfficial).WithMetadata(RateLimit.Official, BearerMetadata.Required);
 
         official.MapPost("/login", () => Ok(new LoginResponse("official")))
+            .WithMetadata(RateLimit.OfficialSignIn)
             .WithName("Login").WithTags("Officials")
             .WithSummary("Checks an official's token (Authorization: Bearer <token>).")
             .WithDescription("Answers the role `official` when the bearer is the official token, 401 otherwise. " +
@@ -98,7 +97,7 @@ internal static class Api
             .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
 
         api.MapPost("/elections/{id}/ballots", CastBallot)
-            .RequireRateLimiting(CastPolicy).WithMetadata(BearerMetadata.Required)
+            .WithMetadata(RateLimit.Cast, BearerMetadata.Required)
             .WithName("CastBallot").WithTags("Residents")
             .WithSummary("Casts or replaces a ballot (Authorization: Bearer <invitation code>); the last ballot counts.")
             .WithDescription("The body gives a grade index (0 the worst grade) to projects of the envelopes the resident may vote in. " +
@@ -109,7 +108,7 @@ internal static class Api
             .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
 
         api.MapGet("/elections/{id}/ballot", GetBallot)
-            .RequireRateLimiting(CastPolicy).WithMetadata(BearerMetadata.Required)
+            .WithMetadata(RateLimit.Cast, BearerMetadata.Required)
             .WithName("GetBallot").WithTags("Residents")
             .WithSummary("The resident's ballot as it counts: grades per project as cast, receipt and revision (Authorization: Bearer <invitation code>).")
             .WithDescription("The ballot that counts for the resident whose invitation code is the bearer, or 404 when they have not voted.")
