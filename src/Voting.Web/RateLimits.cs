@@ -14,7 +14,7 @@ namespace Voting.Web;
 /// client address (behind configured proxies, the forwarded one), then against the resident (their invitation code,
 /// hashed) or the official's account it is for: a client that keeps guessing is stopped at its address before it can
 /// use up an account's attempts, and an account under attack leaves every other account alone. Endpoints say which
-/// limits apply with <see cref="RateLimit"/> metadata; the officials' sign-in page asks <see cref="AttemptSignIn"/>.
+/// limits apply with <see cref="RateLimit"/> metadata; the pages ask <see cref="AttemptSignIn"/> and <see cref="AttemptCast"/>.
 /// </summary>
 public sealed class RateLimits : IDisposable
 {
@@ -36,11 +36,17 @@ public sealed class RateLimits : IDisposable
     public RateLimitLease AttemptSignIn(HttpContext http, string userName) =>
         _limiter.AttemptAcquire(new Attempt(RateLimit.OfficialSignIn, ClientAddress(http), Account(userName)));
 
-    /// <summary>The number of seconds a refused client should wait, for <c>Retry-After</c>, when the lease says.</summary>
-    public static string? RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
-            : null;
+    /// <summary>A ballot cast (or a resident signing in) on the ballot page, by the resident with <paramref name="voterKey"/>.</summary>
+    public RateLimitLease AttemptCast(HttpContext http, string? voterKey) =>
+        _limiter.AttemptAcquire(new Attempt(RateLimit.Cast, ClientAddress(http), voterKey ?? ""));
+
+    /// <summary>Answers 429 with the time to wait in <c>Retry-After</c>, when the refused lease says; the caller writes the body.</summary>
+    public static void Refuse(HttpContext http, RateLimitLease lease)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
 
     public void Dispose()
     {

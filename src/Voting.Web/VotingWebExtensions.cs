@@ -52,8 +52,7 @@ public static class VotingWebExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                if (RateLimits.RetryAfter(context.Lease) is { } seconds)
-                    context.HttpContext.Response.Headers.RetryAfter = seconds;
+                RateLimits.Refuse(context.HttpContext, context.Lease);
                 await context.HttpContext.Response.WriteAsJsonAsync(
                     new ApiError("too many requests; wait a moment and try again"), VotingJson.Options, cancellationToken);
             };

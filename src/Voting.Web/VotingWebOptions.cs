@@ -37,7 +37,7 @@ public sealed class VotingRateLimitOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Ballots a client address may cast (or read back) per minute (a token bucket, refilled every second).</summary>
+    /// <summary>Ballots a client address may cast or read back, on the API or the ballot page, per minute (a token bucket, refilled every second).</summary>
     public int CastPerMinute { get; set; } = 1200;
 
     /// <summary>Ballots one resident (one invitation code) may cast or read back per minute, from any address.</summary>

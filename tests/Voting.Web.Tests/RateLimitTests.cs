@@ -15,7 +15,7 @@ public sealed class RateLimitTests
 {
     private const string Token = "rate-limit-official-token";
     private const string SignInPage = "/official/sign-in";
-    private const string TooManySignIns = "Too many sign-in attempts. Wait a minute, then try again.";
+    private const string TooManyAttempts = "Too many attempts. Wait a minute, then try again.";
 
     [Fact]
     public async Task Casts_and_logins_beyond_the_limit_get_429()
@@ -79,7 +79,7 @@ public sealed class RateLimitTests
                 pages.Add(await SignIn(attacker, "admin", "guess-" + i));
             Assert.Equal([200, 200, 200, 200, 429, 429], pages.Select(p => (int)p.StatusCode));
             var refused = await pages[^1].Content.ReadAsStringAsync();
-            Assert.Contains($"role=\"alert\">{TooManySignIns}</p>", refused);
+            Assert.Contains($"role=\"alert\">{TooManyAttempts}</p>", refused);
             Assert.True(pages[^1].Headers.RetryAfter is not null, "429 without Retry-After");
             pages.ForEach(p => p.Dispose());
         }
@@ -96,12 +96,12 @@ public sealed class RateLimitTests
             using (var locked = await SignIn(late, "admin", Token))
             {
                 Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
-                Assert.Contains(TooManySignIns, await locked.Content.ReadAsStringAsync());
+                Assert.Contains(TooManyAttempts, await locked.Content.ReadAsStringAsync());
             }
             // ... but no other account: this one is answered as usual (no such account).
             using var other = await SignIn(late, "nobody", Token);
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-            Assert.DoesNotContain(TooManySignIns, await other.Content.ReadAsStringAsync());
+            Assert.DoesNotContain(TooManyAttempts, await other.Content.ReadAsStringAsync());
         }
 
         // The API's login: per forwarded address.
@@ -136,6 +136,46 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.NotFound, neighbourCast.StatusCode);
     }
 
+    [Fact]
+    public async Task The_ballot_page_counts_against_the_residents_limit_as_the_api_does()
+    {
+        await using var host = await HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Voting:AdminToken"] = Token,
+            ["Voting:LoadSeeds"] = "false",
+            ["Voting:RateLimiting:CastPerResidentPerMinute"] = "3",
+        });
+        var id = NewId("limit");
+        string code;
+        using (var official = new HttpClient { BaseAddress = host.BaseAddress })
+        {
+            official.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            using (var imported = await official.PostAsync($"/api/elections/{id}/voters", Json("""{"voters": [{"id": "v1"}]}""")))
+                code = (await Body(imported)).GetProperty("codes").GetProperty("v1").GetString()!;
+            using (var opened = await official.PostAsync($"/api/elections/{id}/open", null))
+                Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        using var browser = Browser(host.BaseAddress);
+        var page = $"/elections/{id}/vote";
+        using (var signedIn = await Submit(browser, page, "sign-in", ("Code", code))) // 1
+            Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        using (var cast = await Submit(browser, page, "ballot", ("Grades[p1]", "4"))) // 2
+            Assert.Equal(HttpStatusCode.Found, cast.StatusCode);
+        using (var cast = await Submit(browser, page, "ballot", ("Grades[p1]", "3"))) // 3
+            Assert.Equal(HttpStatusCode.Found, cast.StatusCode);
+        using (var refused = await Submit(browser, page, "ballot", ("Grades[p1]", "2")))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains($"role=\"alert\">{TooManyAttempts}</p>", await refused.Content.ReadAsStringAsync());
+        }
+        using (var api = new HttpClient { BaseAddress = host.BaseAddress })
+        using (var refused = await Cast(api, code, id))
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
     /// <summary>A client whose requests reach the host through the proxy at 127.0.0.1, which forwards <paramref name="address"/>.</summary>
     private static HttpClient Behind(string address, HostProcess host)
     {
@@ -147,9 +187,9 @@ public sealed class RateLimitTests
     private static Task<HttpResponseMessage> SignIn(HttpClient browser, string userName, string password) =>
         Submit(browser, SignInPage, "official-sign-in", ("UserName", userName), ("Password", password));
 
-    private static async Task<HttpResponseMessage> Cast(HttpClient client, string code)
+    private static async Task<HttpResponseMessage> Cast(HttpClient client, string code, string election = "no-such-election")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/elections/no-such-election/ballots") { Content = Json("""{"grades": {"p": 1}}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/elections/{election}/ballots") { Content = Json("""{"grades": {"p": 1}}""") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", code);
         return await client.SendAsync(request);
     }
