@@ -66,7 +66,7 @@ internal static class Api
                 "An invalid definition gets 400 with every problem listed in `errors`; a taken id gets 409.")
             .Accepts<ElectionDefinition>(Json)
             .Produces<ElectionView>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(409)
-            .Produces<ApiError>(413).Produces<ApiError>(415);
+            .Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
 
         api.MapGet("/elections", ListElections)
             .WithName("ListElections").WithSummary("Every election, with its status.")
@@ -84,17 +84,17 @@ internal static class Api
                 "A voter listed without envelopes may vote in every envelope. Voters can be added until the vote closes.")
             .Accepts<VoterImportRequest>(Json)
             .Produces<VoterImportResponse>().Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(404)
-            .Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415);
+            .Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
 
         official.MapPost("/elections/{id}/open", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Open()))
             .WithName("OpenElection").WithSummary("Opens the vote; the definition freezes (official).")
             .WithDescription("From now on residents cast ballots, and the definition can no longer change.")
-            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
+            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(429);
 
         official.MapPost("/elections/{id}/close", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Close()))
             .WithName("CloseElection").WithSummary("Closes the vote; the results become public (official).")
             .WithDescription("Ballots are refused from now on; the final results and the election record become public.")
-            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
+            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(429);
 
         api.MapPost("/elections/{id}/ballots", CastBallot)
             .WithMetadata(RateLimit.Cast, BearerMetadata.Required)

@@ -51,7 +51,7 @@ public sealed class OpenApiLintTests(ApiHost api)
         Assert.Equal(0, exit);
     }
 
-    /// <summary>Every operation, asked without credentials, answers 401 exactly when its declared security needs the bearer.</summary>
+    /// <summary>Every operation, asked without credentials, answers 401 exactly when its declared security needs the bearer (and declares its rate limit's 429).</summary>
     [Fact]
     public async Task Each_operation_declares_the_credential_it_needs()
     {
@@ -76,7 +76,11 @@ public sealed class OpenApiLintTests(ApiHost api)
             Assert.True(needsBearer == (response.StatusCode == HttpStatusCode.Unauthorized),
                 $"{name} declares {(needsBearer ? "the bearer" : acceptsBearer ? "an optional bearer" : "no credential")} but answers {(int)response.StatusCode} without one");
             if (needsBearer)
+            {
                 Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
+                // every operation with a credential is rate limited (RateLimitTests): its 429 is documented
+                Assert.True(operation.Value.GetProperty("responses").TryGetProperty("429", out _), $"{name} does not declare its 429");
+            }
             checkedOperations.Add(name);
         }
         Assert.Contains("POST /api/elections/{id}/ballots", checkedOperations);
