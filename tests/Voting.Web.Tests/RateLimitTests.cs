@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Voting.Grains.Elections;
 using static Voting.Web.Tests.Elections;
 using static Voting.Web.Tests.PageForms;
@@ -55,6 +57,25 @@ public sealed class RateLimitTests
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, castStatuses[^1]);
         Assert.True(castStatuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 2, string.Join(", ", castStatuses));
+    }
+
+    [Fact]
+    public void Forwarded_headers_are_read_only_from_the_configured_proxies()
+    {
+        var none = new ForwardedHeadersOptions();
+        new ForwardedProxies().Configure(none);
+        Assert.Equal(ForwardedHeaders.None, none.ForwardedHeaders); // the framework would otherwise trust any peer, or loopback
+        Assert.Empty(none.KnownProxies);
+        Assert.Empty(none.KnownIPNetworks);
+
+        var configured = new ForwardedHeadersOptions();
+        new ForwardedProxies { KnownProxies = ["10.0.0.5", "2001:db8::5"], KnownNetworks = ["192.168.4.0/24"] }.Configure(configured);
+        Assert.Equal(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, configured.ForwardedHeaders);
+        Assert.Equal([IPAddress.Parse("10.0.0.5"), IPAddress.Parse("2001:db8::5")], configured.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("192.168.4.0/24")], configured.KnownIPNetworks);
+
+        var typo = Assert.Throws<InvalidOperationException>(() => new ForwardedProxies { KnownNetworks = ["192.168.4.0/33"] }.Configure(new ForwardedHeadersOptions()));
+        Assert.Contains("Voting:ForwardedHeaders:KnownNetworks", typo.Message);
     }
 
     [Fact]
