@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian machine (Node.js and npm for Azurite, redis-server for the
-# clustering test, python3 with pycountry for Pabulib's validator), then runs every test of the solution.
+# Installs what the tests need on a fresh Debian machine (Node.js and npm for Azurite and the OpenAPI linters,
+# redis-server for the clustering test, python3 with pycountry for Pabulib's validator), then runs every test of the solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +24,7 @@ fi
 
 echo "Installing Azurite (Azure Storage emulator) for the storage tests..."
 npm ci --prefix .ci/azurite --no-audit --no-fund --loglevel=error
+echo "Installing Redocly's and Spectral's CLIs for the OpenAPI document's lint test..."
+npm ci --prefix .ci/openapi-lint --no-audit --no-fund --loglevel=error
 
 dotnet test Voting.sln -c Release "$@"

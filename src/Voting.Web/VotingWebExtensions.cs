@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
@@ -13,9 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using Voting.Core.Grades;
 using Voting.Core.Json;
 
 namespace Voting.Web;
@@ -42,69 +37,25 @@ public static class VotingWebExtensions
         services.Configure<RequestLocalizationOptions>(Languages.Configure);
 
         services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
-        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(LocalizedText))
-            {
-                schema.Type = JsonSchemaType.Object;
-                schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
-                schema.Description = "A text keyed by language code, e.g. {\"fr\": \"J'adore\", \"en\": \"I love it\"}.";
-            }
-            return Task.CompletedTask;
-        }).AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Voting API";
-            document.Info.Description =
-                "Majority-judgment elections: define, import the voter roll, open, cast graded ballots, close, and read the results. " +
-                "Officials authenticate with `Authorization: Bearer <official token>`; residents cast with `Authorization: Bearer <invitation code>`. " +
-                "Every error is a JSON object `{\"error\": \"reason\"}`. Live results stream from the SignalR hub at /hubs/results (JoinElection(id), then `results` messages).";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The official token (Voting:AdminToken, or the one generated on first start), or a resident's invitation code on the ballot endpoint.",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocument.Configure);
 
         services.AddSignalR().AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<ResultsObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsObserver>());
 
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<VotingWebOptions>>((forwarded, web) => web.Value.ForwardedHeaders.Configure(forwarded));
+        services.AddSingleton<RateLimits>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<VotingWebOptions>>((limiter, web) =>
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((limiter, limits) =>
         {
-            var limits = web.Value.RateLimiting;
+            limiter.GlobalLimiter = limits.Requests;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                RateLimits.Refuse(context.HttpContext, context.Lease);
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    new ApiError("too many requests from this address; wait a moment and try again"), VotingJson.Options, cancellationToken);
+                    new ApiError("too many requests; wait a moment and try again"), VotingJson.Options, cancellationToken);
             };
-            limiter.AddPolicy(Api.CastPolicy, http => !limits.Enabled
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetTokenBucketLimiter(ClientAddress(http), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(1, limits.CastPerMinute),
-                    TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(limits.CastPerMinute / 60.0)),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            limiter.AddPolicy(Api.LoginPolicy, http => !limits.Enabled
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, limits.LoginPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
         });
         return services;
     }
@@ -112,6 +63,7 @@ public static class VotingWebExtensions
     /// <summary>Maps the pages, the API under /api, the OpenAPI document (/openapi/v1.json), its Scalar UI (/scalar) and the results hub.</summary>
     public static WebApplication MapVotingWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(error => error.Run(async context =>
         {
@@ -168,8 +120,4 @@ public static class VotingWebExtensions
         app.MapRazorComponents<Components.App>();
         return app;
     }
-
-    private static string ClientAddress(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : IPAddress.None.ToString();
-
 }

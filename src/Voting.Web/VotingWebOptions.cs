@@ -25,18 +25,27 @@ public sealed class VotingWebOptions
 
     public VotingRateLimitOptions RateLimiting { get; set; } = new();
 
+    /// <summary>The reverse proxies whose forwarded headers give the client's address (none by default).</summary>
+    public ForwardedProxies ForwardedHeaders { get; set; } = new();
+
     /// <summary>The data folder as an absolute path (relative paths are taken from the current directory).</summary>
     public string DataDirFullPath => Path.GetFullPath(string.IsNullOrWhiteSpace(DataDir) ? ".data" : DataDir);
 }
 
-/// <summary>Per-client-address limits (<c>Voting:RateLimiting:*</c>); set <c>Enabled</c> to false for load tests.</summary>
+/// <summary>The limits of <see cref="RateLimits"/> (<c>Voting:RateLimiting:*</c>); set <c>Enabled</c> to false for load tests.</summary>
 public sealed class VotingRateLimitOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Ballots a client address may cast per minute (a token bucket, refilled every second).</summary>
+    /// <summary>Ballots a client address may cast or read back, on the API or the ballot page, per minute (a token bucket, refilled every second).</summary>
     public int CastPerMinute { get; set; } = 1200;
 
-    /// <summary>Official requests (login and every official endpoint) a client address may make per minute.</summary>
+    /// <summary>Ballots one resident (one invitation code) may cast or read back per minute, from any address.</summary>
+    public int CastPerResidentPerMinute { get; set; } = 30;
+
+    /// <summary>Official requests (sign-in on the page or <c>/api/login</c>, and every official endpoint) a client address may make per minute.</summary>
     public int LoginPerMinute { get; set; } = 300;
+
+    /// <summary>Sign-in attempts per minute on one official's account (its user name; on <c>/api/login</c>, the token presented), from any address.</summary>
+    public int SignInPerAccountPerMinute { get; set; } = 20;
 }

@@ -14,7 +14,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
     // Azurite's well-known development account key.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private Process? _azurite;
     private readonly List<string> _output = [];
@@ -23,9 +22,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), ".ci", "azurite");
+        var folder = NodePackages.Folder("azurite");
         var script = Path.Combine(folder, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script)) await InstallAsync(folder);
+        await NodePackages.EnsureInstalledAsync(folder, script);
 
         int blobPort = FreePort(), tablePort = FreePort(), queuePort = FreePort();
         var start = new ProcessStartInfo("node")
@@ -42,7 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
         })
             start.ArgumentList.Add(argument);
-        _azurite = StartOrExplain(start);
+        _azurite = NodePackages.StartOrExplain(start);
         _azurite.OutputDataReceived += (_, e) => Remember(e.Data);
         _azurite.ErrorDataReceived += (_, e) => Remember(e.Data);
         _azurite.BeginOutputReadLine();
@@ -88,50 +87,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private static async Task InstallAsync(string folder)
-    {
-        var command = File.Exists(Path.Combine(folder, "package-lock.json")) ? "ci" : "install";
-        var install = new ProcessStartInfo("npm", [command, "--no-audit", "--no-fund", "--prefix", folder])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var npm = StartOrExplain(install);
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var errors = npm.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(InstallTimeout);
-        await npm.WaitForExitAsync(timeout.Token);
-        if (npm.ExitCode != 0)
-            throw new InvalidOperationException($"'npm {command}' in {folder} failed with code {npm.ExitCode}:\n{await output}\n{await errors}");
-    }
-
-    private static Process StartOrExplain(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"The Azure storage tests run Azurite, which needs Node.js and npm on PATH: could not start '{start.FileName}' ({e.Message}).", e);
-        }
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Voting.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException($"No Voting.sln above {AppContext.BaseDirectory}.");
     }
 
     private void Remember(string? line)
