@@ -33,6 +33,20 @@ public sealed class PublishTests
             Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
             Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
             Assert.Contains(".tone-0", await stylesheet.Content.ReadAsStringAsync());
+
+            // The live dashboard's scripts: Blazor's (interactive server rendering) and the one that starts it.
+            foreach (var script in new[] { "/_framework/blazor.web.js", "/live.js" })
+            {
+                using var served = await host.Client.GetAsync(script);
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+                Assert.Equal("text/javascript", served.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("Blazor", await served.Content.ReadAsStringAsync());
+            }
+            // The dashboard itself is for officials: a visitor is sent to their sign-in, to come back after.
+            using var dashboard = await host.Client.GetAsync("/elections/paris-2026/live");
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            Assert.Equal("/official/sign-in", dashboard.RequestMessage?.RequestUri?.AbsolutePath);
+            Assert.Contains("ReturnUrl=%2Felections%2Fparis-2026%2Flive", dashboard.RequestMessage?.RequestUri?.Query);
         }
         finally
         {

@@ -133,6 +133,39 @@ public sealed class Site : IAsyncLifetime
 
     private Queue<string> _openCodes = new();
 
+    /// <summary>
+    /// A new open election of the same definition, for a test of its own: <paramref name="voters"/> voters who may vote
+    /// in every envelope and <paramref name="districtOnly"/> in "district" only; the codes of the former.
+    /// </summary>
+    public async Task<(string Id, string[] Codes)> NewOpenElection(string prefix, int voters, int districtOnly)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():n}"[..20];
+        using var official = Client(AdminToken);
+        await Send(official, "/api/elections", Definition(id));
+        var codes = await ImportVoters(official, id, voters);
+        await ImportVoters(official, id, districtOnly, first: voters + 1, envelopes: ["district"]);
+        await Send(official, $"/api/elections/{id}/open");
+        return (id, codes);
+    }
+
+    /// <summary>Casts a ballot through the API (<paramref name="grades"/>: the JSON of its grades) and returns its receipt.</summary>
+    public Task<string> CastBallot(string election, string code, string grades) => Cast(election, code, grades);
+
+    public async Task CloseElection(string election)
+    {
+        using var official = Client(AdminToken);
+        await Send(official, $"/api/elections/{election}/close");
+    }
+
+    /// <summary><c>GET /api/elections/{id}/results</c> as an official reads it (live and exact while the vote is open).</summary>
+    public async Task<JsonElement> OfficialResults(string election)
+    {
+        using var official = Client(AdminToken);
+        using var response = await official.GetAsync($"/api/elections/{election}/results");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
     /// <summary>An invitation code of the open election that no test used yet; its holder may vote in every envelope.</summary>
     public string NewOpenCode()
     {

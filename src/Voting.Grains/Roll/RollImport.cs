@@ -6,9 +6,10 @@ namespace Voting.Grains.Roll;
 
 /// <summary>
 /// One import of voters, committed: written last, once its shards (one per ballot box) and its voter ids are stored,
-/// so that an import that did not finish is never seen. <see cref="Nonce"/> names this attempt's documents.
+/// so that an import that did not finish is never seen. <see cref="Nonce"/> names this attempt's documents;
+/// <see cref="Envelopes"/> counts its voters per envelope they may vote in (null in imports written before it was kept).
 /// </summary>
-internal sealed record RollImport(string Nonce, int Voters)
+internal sealed record RollImport(string Nonce, int Voters, IReadOnlyDictionary<string, int>? Envelopes)
 {
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, VotingJson.Options);
 
