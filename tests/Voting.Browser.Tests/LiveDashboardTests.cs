@@ -23,14 +23,7 @@ public sealed class LiveDashboardTests(Site site)
         var (election, codes) = await site.NewOpenElection("live", Voters, DistrictOnly);
         await using var context = await site.NewContext();
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
-                || (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)))
-                problems.Add(message.Text);
-        };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = PageProblems.Watch(page);
         var circuit = page.WaitForWebSocketAsync(new() { Predicate = socket => socket.Url.Contains("/_blazor", StringComparison.Ordinal) });
 
         // Sent to the sign-in, and back to the dashboard once signed in.

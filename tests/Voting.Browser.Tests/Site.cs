@@ -55,16 +55,7 @@ public sealed class Site : IAsyncLifetime
             });
             await PrepareElections();
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args =
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                ],
-            });
+            _browser = await LaunchChromium(_playwright);
             Directory.CreateDirectory(Screenshots);
         }
         catch
@@ -73,6 +64,19 @@ public sealed class Site : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>Debian's Chromium, headless.</summary>
+    public static Task<IBrowser> LaunchChromium(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
 
     public async Task DisposeAsync()
     {
