@@ -35,6 +35,10 @@ public sealed class LiveDashboardTests(Site site)
         await page.WaitForURLAsync($"**/elections/{election}/live");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Live results");
         await circuit;
+        var policy = (await page.APIRequest.GetAsync($"/elections/{election}/live")).Headers["content-security-policy"];
+        Assert.Contains("script-src 'self'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
 
         var counted = page.Locator("dl.figures dt", new() { HasTextString = "Ballots counted" }).Locator("xpath=following-sibling::dd[1]");
         await Expect(counted).ToHaveTextAsync("0");
@@ -67,6 +71,30 @@ public sealed class LiveDashboardTests(Site site)
         await Site.Screenshot(page, "live-dashboard-closed");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task The_dashboard_updates_in_the_language_of_the_official()
+    {
+        var (election, codes) = await site.NewOpenElection("live-fr", Voters, DistrictOnly);
+        await using var context = await site.NewContext("fr-FR");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/elections/{election}/live");
+        await page.GetByLabel("Nom d'utilisateur", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Site.AdminToken);
+        await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/elections/{election}/live");
+        var counted = page.Locator("dl.figures dt", new() { HasTextString = "Bulletins comptés" }).Locator("xpath=following-sibling::dd[1]");
+        await Expect(counted).ToHaveTextAsync("0");
+
+        for (var i = 0; i < Batch; i++)
+            await site.CastBallot(election, codes[i], Grades(i));
+        await Expect(counted).ToHaveTextAsync(Batch.ToString(CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{Batch} bulletins comptés");
+        var city = page.GetByRole(AriaRole.Table, new() { Name = "Participation", Exact = true }).Locator("tbody tr").First;
+        Assert.Equal(["Toute la ville", $"{Batch}", $"{Voters}", "50 %"], await city.Locator("th, td").AllInnerTextsAsync());
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Mention majoritaire" }).First).ToBeVisibleAsync();
+        await Site.Screenshot(page, "live-dashboard-updated-fr");
     }
 
     [Fact]
