@@ -9,9 +9,18 @@ internal static class OfficialPolicies
     /// <summary>A signed-in official with the <c>administrator</c> role.</summary>
     public const string Administrator = "official-administrator";
 
-    public static void Configure(AuthorizationOptions options) =>
+    /// <summary>A signed-in official, whatever their role (<c>administrator</c> or <c>observer</c>).</summary>
+    public const string Official = "official";
+
+    public static void Configure(AuthorizationOptions options)
+    {
         options.AddPolicy(Administrator, policy => policy
             .AddAuthenticationSchemes(OfficialCookie.Scheme)
             .RequireAuthenticatedUser()
             .RequireRole(OfficialCookie.RoleName(OfficialRole.Administrator)));
+        options.AddPolicy(Official, policy => policy
+            .AddAuthenticationSchemes(OfficialCookie.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(Enum.GetValues<OfficialRole>().Select(OfficialCookie.RoleName)));
+    }
 }

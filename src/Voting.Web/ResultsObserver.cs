@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,8 @@ public sealed partial class ResultsObserver(
     private readonly ConcurrentDictionary<string, byte> _elections = new(StringComparer.Ordinal);
     /// <summary>Per election, the version of the newest snapshot forwarded.</summary>
     private readonly ConcurrentDictionary<string, long> _forwarded = new(StringComparer.Ordinal);
+    /// <summary>Per election, the in-process watchers of its snapshots.</summary>
+    private readonly ConcurrentDictionary<string, ImmutableArray<Action<ElectionResults>>> _watchers = new(StringComparer.Ordinal);
     private readonly Lock _referenceLock = new();
     private IResultsObserver? _reference;
 
@@ -31,6 +34,53 @@ public sealed partial class ResultsObserver(
         var send = hub.Clients.Group(ResultsHub.Group(results.Election)).SendAsync(ResultsHub.ResultsMessage, results);
         if (!send.IsCompletedSuccessfully)
             _ = send.ContinueWith(t => LogSendFailed(logger, results.Election, t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+        foreach (var watcher in _watchers.GetValueOrDefault(results.Election, []))
+        {
+            try
+            {
+                watcher(results);
+            }
+            catch (Exception e)
+            {
+                LogWatcherFailed(logger, results.Election, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onResults"/> with each snapshot of the election that this node forwards from now on (only
+    /// published ones, as the hub's clients get them), until the returned subscription is disposed. It is called in the
+    /// execution context it was given from (a circuit's culture, for one), not in the grain callback's.
+    /// </summary>
+    public async Task<IDisposable> Watch(string electionId, Action<ElectionResults> onResults)
+    {
+        if (ExecutionContext.Capture() is { } context)
+        {
+            var given = onResults;
+            onResults = results => ExecutionContext.Run(context, _ => given(results), null);
+        }
+        _watchers.AddOrUpdate(electionId, _ => [onResults], (_, watchers) => watchers.Add(onResults));
+        var watch = new Unwatch(() => _watchers.AddOrUpdate(electionId, _ => [], (_, watchers) => watchers.Remove(onResults)));
+        try
+        {
+            await Track(electionId);
+        }
+        catch
+        {
+            watch.Dispose();
+            throw;
+        }
+        return watch;
+    }
+
+    private sealed class Unwatch(Action remove) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) remove();
+        }
     }
 
     /// <summary>Whether the snapshot is newer than any forwarded before, taking its place if so.</summary>
@@ -128,6 +178,9 @@ public sealed partial class ResultsObserver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the results of {Election} to its SignalR group")]
     private static partial void LogSendFailed(ILogger logger, string election, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A watcher of the results of {Election} failed")]
+    private static partial void LogWatcherFailed(ILogger logger, string election, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the results subscription of {Election}")]
     private static partial void LogResubscribeFailed(ILogger logger, string election, Exception exception);

@@ -32,7 +32,7 @@ public static class VotingWebExtensions
         services.AddAuthorization(OfficialPolicies.Configure);
         // The pages' French and Spanish letters as they are, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(Languages.Configure);
 
@@ -117,7 +117,7 @@ public static class VotingWebExtensions
         Api.Map(app);
         app.MapHub<ResultsHub>(ResultsHub.Path);
         LanguageCookie.Map(app);
-        app.MapRazorComponents<Components.App>();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -65,6 +65,11 @@ public sealed class AccessibilityTests(Site site)
         await page.Locator("form.sign-in-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("form.official")).ToBeVisibleAsync();
         await Audit("official-signed-in");
+        var (live, _) = await site.NewOpenElection("a11y", 2, 1);
+        await page.GotoAsync($"/elections/{live}/live");
+        await page.Locator("details.profile-table summary").First.ClickAsync();
+        await Expect(page.Locator("dl.figures")).ToBeVisibleAsync();
+        await Audit("live-dashboard");
         await page.GotoAsync("/official/accounts");
         await page.Locator("#new-user-name").FillAsync("admin");
         await page.Locator("#new-password").FillAsync("a long enough password");

@@ -55,16 +55,7 @@ public sealed class Site : IAsyncLifetime
             });
             await PrepareElections();
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args =
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                ],
-            });
+            _browser = await LaunchChromium(_playwright);
             Directory.CreateDirectory(Screenshots);
         }
         catch
@@ -73,6 +64,19 @@ public sealed class Site : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>Debian's Chromium, headless.</summary>
+    public static Task<IBrowser> LaunchChromium(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
 
     public async Task DisposeAsync()
     {
@@ -132,6 +136,39 @@ public sealed class Site : IAsyncLifetime
     }
 
     private Queue<string> _openCodes = new();
+
+    /// <summary>
+    /// A new open election of the same definition, for a test of its own: <paramref name="voters"/> voters who may vote
+    /// in every envelope and <paramref name="districtOnly"/> in "district" only; the codes of the former.
+    /// </summary>
+    public async Task<(string Id, string[] Codes)> NewOpenElection(string prefix, int voters, int districtOnly)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():n}"[..20];
+        using var official = Client(AdminToken);
+        await Send(official, "/api/elections", Definition(id));
+        var codes = await ImportVoters(official, id, voters);
+        await ImportVoters(official, id, districtOnly, first: voters + 1, envelopes: ["district"]);
+        await Send(official, $"/api/elections/{id}/open");
+        return (id, codes);
+    }
+
+    /// <summary>Casts a ballot through the API (<paramref name="grades"/>: the JSON of its grades) and returns its receipt.</summary>
+    public Task<string> CastBallot(string election, string code, string grades) => Cast(election, code, grades);
+
+    public async Task CloseElection(string election)
+    {
+        using var official = Client(AdminToken);
+        await Send(official, $"/api/elections/{election}/close");
+    }
+
+    /// <summary><c>GET /api/elections/{id}/results</c> as an official reads it (live and exact while the vote is open).</summary>
+    public async Task<JsonElement> OfficialResults(string election)
+    {
+        using var official = Client(AdminToken);
+        using var response = await official.GetAsync($"/api/elections/{election}/results");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
 
     /// <summary>An invitation code of the open election that no test used yet; its holder may vote in every envelope.</summary>
     public string NewOpenCode()

@@ -35,6 +35,7 @@ public sealed class ElectionGrain(
     private long _voters;
     /// <summary>The trail entries of the roll imports, in import order.</summary>
     private readonly List<TrailEntry> _importTrail = [];
+    private readonly Dictionary<string, long> _envelopeVoters = new(StringComparer.Ordinal);
     /// <summary>The hashed ids of the voters on the roll, read at the first import of this activation.</summary>
     private HashSet<UInt128>? _voterIds;
     private CoalescedCount? _count;
@@ -50,11 +51,12 @@ public sealed class ElectionGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    /// <summary>Takes the election from its state, and counts the voters of its roll imports.</summary>
+    /// <summary>Takes the election from its state, and counts the voters of its roll imports, in all and per envelope.</summary>
     private async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         (_definition, _imports, _voters, _voterIds, _count) = (null, 0, 0, null, null);
         _importTrail.Clear();
+        _envelopeVoters.Clear();
         if (state.State.Definition is not { } bytes) return;
         _definition = VotingJson.ReadDefinition(bytes);
         _count = new CoalescedCount(_definition, counter);
@@ -64,10 +66,29 @@ public sealed class ElectionGrain(
             _voters += import.Voters;
             _imports = Math.Max(_imports, RollImport.NumberOf(key));
             if (import.Trail is { } entry) _importTrail.Add(entry);
+            AddEnvelopeVoters(import.Envelopes ?? await CountEnvelopeVotersAsync(import, RollImport.NumberOf(key), cancellationToken));
         }
     }
 
-    private ElectionInfo Info => new(_definition!, Status, _voters, BoxCount);
+    private void AddEnvelopeVoters(IReadOnlyDictionary<string, int> envelopeVoters)
+    {
+        foreach (var (envelope, voters) in envelopeVoters) _envelopeVoters[envelope] = _envelopeVoters.GetValueOrDefault(envelope) + voters;
+    }
+
+    /// <summary>The voters per envelope of an import written before imports kept them, from its shards.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> CountEnvelopeVotersAsync(RollImport import, int number, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int box = 0; box < BoxCount; box++)
+        {
+            if (await documents.ReadAsync(StoreNames.RollShards, import.ShardKey(Id, number, box), cancellationToken) is not { } shard) continue;
+            foreach (var (_, envelopes) in RollShard.Read(shard.Data))
+                foreach (var envelope in envelopes) counts[envelope] = counts.GetValueOrDefault(envelope) + 1;
+        }
+        return counts;
+    }
+
+    private ElectionInfo Info => new(_definition!, Status, _voters, BoxCount, new Dictionary<string, long>(_envelopeVoters, StringComparer.Ordinal));
 
     public Task<ElectionInfo?> Get() => Task.FromResult(_definition is null ? null : Info);
 
@@ -121,7 +142,7 @@ public sealed class ElectionGrain(
             if (!prepared.Succeeded) return Outcome<IReadOnlyDictionary<string, string>>.Fail(prepared.Failure, prepared.Error!);
             var plan = prepared.Value!;
             int number = _imports + 1;
-            var import = new RollImport(Guid.NewGuid().ToString("N"), plan.Codes.Count, actor.Did(TrailAction.Import, clock.GetUtcNow(), voters: plan.Codes.Count));
+            var import = new RollImport(Guid.NewGuid().ToString("N"), plan.Codes.Count, plan.EnvelopeVoters, actor.Did(TrailAction.Import, clock.GetUtcNow(), voters: plan.Codes.Count));
             for (int box = 0; box < plan.Shards.Count; box++)
                 await documents.WriteAsync(StoreNames.RollShards, import.ShardKey(Id, number, box), RollShard.Write(plan.Shards[box]), expectedETag: null);
             await documents.WriteAsync(StoreNames.RollVoters, import.VoterIdsKey(Id, number), VoterIdBytes(plan.VoterIds), expectedETag: null);
@@ -137,6 +158,7 @@ public sealed class ElectionGrain(
             _imports = number;
             _voters += import.Voters;
             _importTrail.Add(import.Trail!);
+            AddEnvelopeVoters(plan.EnvelopeVoters);
             _voterIds.UnionWith(plan.VoterIds);
             await Task.WhenAll(Boxes.Select(box => box.LoadRoll()));
             logger.LogInformation("Election {Election}: {Count} voters imported", Id, import.Voters);

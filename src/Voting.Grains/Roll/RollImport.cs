@@ -8,10 +8,11 @@ namespace Voting.Grains.Roll;
 /// <summary>
 /// One import of voters, committed: written last, once its shards (one per ballot box) and its voter ids are stored,
 /// so that an import that did not finish is never seen. <see cref="Nonce"/> names this attempt's documents;
+/// <see cref="Envelopes"/> counts its voters per envelope they may vote in (null in imports written before it was kept);
 /// <see cref="Trail"/> is the import's entry in the election's audit trail, committed with it (none in imports made
 /// before the engine kept a trail).
 /// </summary>
-internal sealed record RollImport(string Nonce, int Voters, TrailEntry? Trail = null)
+internal sealed record RollImport(string Nonce, int Voters, IReadOnlyDictionary<string, int>? Envelopes, TrailEntry? Trail = null)
 {
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, VotingJson.Options);
 

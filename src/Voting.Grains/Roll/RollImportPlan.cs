@@ -12,11 +12,13 @@ namespace Voting.Grains.Roll;
 /// </summary>
 internal sealed class RollImportPlan
 {
-    private RollImportPlan(IReadOnlyDictionary<string, string> codes, List<(UInt128, string[])>[] shards, List<UInt128> voterIds)
+    private RollImportPlan(
+        IReadOnlyDictionary<string, string> codes, List<(UInt128, string[])>[] shards, List<UInt128> voterIds, IReadOnlyDictionary<string, int> envelopeVoters)
     {
         Codes = codes;
         Shards = shards;
         VoterIds = voterIds;
+        EnvelopeVoters = envelopeVoters;
     }
 
     /// <summary>Official's voter id -> invitation code.</summary>
@@ -27,6 +29,9 @@ internal sealed class RollImportPlan
 
     public IReadOnlyList<UInt128> VoterIds { get; }
 
+    /// <summary>Per envelope id, the voters of this import who may vote in it.</summary>
+    public IReadOnlyDictionary<string, int> EnvelopeVoters { get; }
+
     /// <summary>Checks an import against the definition and the voters already on the roll, and issues a code per voter.</summary>
     public static Outcome<RollImportPlan> Prepare(ElectionDefinition definition, int boxes, IReadOnlyList<VoterImport>? voters, IReadOnlySet<UInt128> onRoll)
     {
@@ -36,6 +41,7 @@ internal sealed class RollImportPlan
         var codes = new Dictionary<string, string>(voters.Count, StringComparer.Ordinal);
         var keys = new HashSet<UInt128>();
         var shards = Enumerable.Range(0, boxes).Select(_ => new List<(UInt128, string[])>()).ToArray();
+        var envelopeVoters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var voter in voters)
         {
             var idHash = RollKey.Of(InvitationCodes.VoterIdHash(definition.Id, voter.Id));
@@ -53,9 +59,10 @@ internal sealed class RollImportPlan
             // Envelopes in definition order, each once.
             var allowed = definition.Envelopes.Select(e => e.Id).Where(voter.Envelopes.Contains).ToArray();
             shards[BallotBox.IndexOf(voterKey, boxes)].Add((RollKey.Of(voterKey), allowed));
+            foreach (var envelope in allowed) envelopeVoters[envelope] = envelopeVoters.GetValueOrDefault(envelope) + 1;
         }
         foreach (var shard in shards) RandomNumberGenerator.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shard));
         voterIds.Sort();
-        return Outcome<RollImportPlan>.Ok(new RollImportPlan(codes, shards, voterIds));
+        return Outcome<RollImportPlan>.Ok(new RollImportPlan(codes, shards, voterIds, envelopeVoters));
     }
 }

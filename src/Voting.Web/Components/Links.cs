@@ -11,5 +11,8 @@ internal static class Links
 
     public static string Results(string id) => Election(id) + "/results";
 
+    /// <summary>The officials' live dashboard.</summary>
+    public static string Live(string id) => Election(id) + "/live";
+
     public static string Record(string id) => $"/api/elections/{Uri.EscapeDataString(id)}/record";
 }
