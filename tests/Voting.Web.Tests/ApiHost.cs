@@ -7,18 +7,26 @@ using System.Text.Json.Nodes;
 namespace Voting.Web.Tests;
 
 /// <summary>One host process shared by the API tests: a known official token, no seeds; each test makes its own elections.</summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
     public const string AdminToken = "test-official-token-0123456789";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private HostProcess? _host;
+
+    public ApiHost() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration of a host of its own, beside the token and seeds.</param>
+    protected ApiHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("not started");
 
     public Uri BaseAddress => Host.BaseAddress;
 
     public async Task InitializeAsync() =>
-        _host = await HostProcess.Start(new Dictionary<string, string>
+        _host = await HostProcess.Start(new Dictionary<string, string>(_settings)
         {
             ["Voting:AdminToken"] = AdminToken,
             ["Voting:LoadSeeds"] = "false",
