@@ -1,18 +1,21 @@
 using Voting.Load.Ballots;
 using Voting.Load.Roll;
+using Voting.Load.SignalR;
 
 // Load harnesses that need a running silo (BenchmarkDotNet's own dependencies clash with Orleans' code generator).
 return args.FirstOrDefault() switch
 {
     "ballots" => await BallotLoad.RunAsync(args),
     "roll" => await RollLoad.RunAsync(args),
+    "signalr" => await SignalRLoad.RunAsync(args),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots|roll [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots|roll|signalr [options]");
     Console.Error.WriteLine("       " + BallotLoadOptions.Usage.Replace("\n", "\n       "));
     Console.Error.WriteLine("       " + RollLoad.Usage);
+    Console.Error.WriteLine("       " + SignalRLoad.Usage.Replace("\n", "\n       "));
     return 2;
 }
