@@ -162,10 +162,12 @@ public static class SignalRLoad
     {
         long last = 0;
         await Parallel.ForEachAsync(codes.Select((code, i) => (code, i)), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (voter, token) =>
+            async (voter, cancel) =>
             {
-                var grades = Projects.Where((_, p) => (voter.i + p) % 3 != 0).ToDictionary(p => p, p => (voter.i * 7 + p.Length + p[^1]) % 5);
-                using var response = await SendAsync(http, voter.code, HttpMethod.Post, $"/api/elections/{id}/ballots", JsonContent.Create(new { grades }), token);
+                // Two projects of three graded, grades spread over the scale.
+                var grades = Projects.Select((project, p) => (project, p)).Where(g => (voter.i + g.p) % 3 != 0)
+                    .ToDictionary(g => g.project, g => (voter.i * 7 + g.p) % 5);
+                using var response = await SendAsync(http, voter.code, HttpMethod.Post, $"/api/elections/{id}/ballots", JsonContent.Create(new { grades }), cancel);
                 var acknowledged = Stopwatch.GetTimestamp();
                 long seen;
                 while ((seen = Interlocked.Read(ref last)) < acknowledged && Interlocked.CompareExchange(ref last, acknowledged, seen) != seen) { }

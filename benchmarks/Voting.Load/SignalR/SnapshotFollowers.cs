@@ -41,10 +41,10 @@ public sealed class SnapshotFollowers : IAsyncDisposable
         _connections.AddRange(connections);
         Await(ballots);
         await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
-            async (connection, token) =>
+            async (connection, cancel) =>
             {
-                await connection.StartAsync(token);
-                await connection.InvokeAsync("JoinElection", election, token);
+                await connection.StartAsync(cancel);
+                await connection.InvokeAsync("JoinElection", election, cancel);
             });
     }
 
