@@ -1,4 +1,5 @@
 using Voting.Load.Ballots;
+using Voting.Load.Http;
 using Voting.Load.Roll;
 using Voting.Load.SignalR;
 
@@ -7,15 +8,17 @@ return args.FirstOrDefault() switch
 {
     "ballots" => await BallotLoad.RunAsync(args),
     "roll" => await RollLoad.RunAsync(args),
+    "http" => await HttpLoad.RunAsync(args),
     "signalr" => await SignalRLoad.RunAsync(args),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots|roll|signalr [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Voting.Load -- ballots|roll|http|signalr [options]");
     Console.Error.WriteLine("       " + BallotLoadOptions.Usage.Replace("\n", "\n       "));
     Console.Error.WriteLine("       " + RollLoad.Usage);
+    Console.Error.WriteLine("       " + HttpLoadOptions.Usage.Replace("\n", "\n       "));
     Console.Error.WriteLine("       " + SignalRLoad.Usage.Replace("\n", "\n       "));
     return 2;
 }
