@@ -14,9 +14,13 @@ public sealed class SnapshotFollowers : IAsyncDisposable
     private long[] _arrivals = [];
     private long _awaited = long.MaxValue;
     private int _pending;
+    private int _closed;
     private TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count => _connections.Count;
+
+    /// <summary>Clients whose connection closed (the server dropped them, or their keep-alive timed out).</summary>
+    public int Closed => Volatile.Read(ref _closed);
 
     /// <summary>
     /// Connects <paramref name="count"/> more clients, <paramref name="parallel"/> at a time, each joining the election;
@@ -37,6 +41,11 @@ public sealed class SnapshotFollowers : IAsyncDisposable
                 })
                 .Build();
             connections[i].On<Snapshot>("results", snapshot => Arrived(client, snapshot.Ballots));
+            connections[i].Closed += _ =>
+            {
+                Interlocked.Increment(ref _closed);
+                return Task.CompletedTask;
+            };
         }
         _connections.AddRange(connections);
         Await(ballots);
