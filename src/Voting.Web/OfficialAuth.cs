@@ -73,8 +73,4 @@ public static class Bearer
         var token = header[scheme.Length..].Trim();
         return token.Length == 0 ? null : token;
     }
-
-    /// <summary>The bearer token, or for the SignalR hub (where browsers cannot set headers) the <c>access_token</c> query parameter.</summary>
-    public static string? FromHeaderOrQuery(HttpRequest request) =>
-        From(request) ?? (request.Query.TryGetValue("access_token", out var q) && q.Count == 1 && !string.IsNullOrEmpty(q[0]) ? q[0] : null);
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Voting.Core.Elections;
 using Voting.Grains.Contracts;
@@ -6,18 +9,26 @@ using Voting.Grains.Interfaces;
 namespace Voting.Web;
 
 /// <summary>
-/// Live results at <c>/hubs/results</c>: a client calls <c>JoinElection(id)</c> (officials while the vote is open,
-/// with their token as bearer or <c>access_token</c>; anyone once it is closed) and then receives <c>results</c>
+/// Live results at <c>/hubs/results</c>: a client calls <c>JoinElection(id)</c> and then receives <c>results</c>
 /// messages: right away the last snapshot published (none yet if the results grain has none to give), then each one
-/// published. While the vote is open a snapshot is published only once enough ballots were cast since the one
-/// before (<c>Voting:LiveResults:MinBallots</c>); at close, the final count.
+/// published. Who may join is <see cref="LiveResultsAccess"/>: anyone once the vote is closed, before that an official
+/// signed in with the officials' cookie (browsers) or sending the official token as <c>Authorization: Bearer</c>
+/// (scripts), never a token in the URL. While the vote is open a snapshot is published only once enough ballots were
+/// cast since the one before (<c>Voting:LiveResults:MinBallots</c>); at close, the final count.
 /// </summary>
-public sealed class ResultsHub(IGrainFactory grains, AdminToken adminToken, ResultsObserver observer) : Hub
+public sealed class ResultsHub(IGrainFactory grains, IAuthorizationService authorization, ResultsObserver observer) : Hub
 {
     public const string Path = "/hubs/results";
     public const string ResultsMessage = "results";
 
     public static string Group(string electionId) => "election-" + electionId;
+
+    /// <summary>
+    /// Maps the hub. Anyone may connect; the policy's schemes authenticate an official's cookie or bearer token when one
+    /// is sent (the connection's user), and <see cref="JoinElection"/> decides per election.
+    /// </summary>
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHub<ResultsHub>(Path).RequireAuthorization(LiveResultsAccess.Policy).AllowAnonymous();
 
     public async Task JoinElection(string electionId)
     {
@@ -25,18 +36,15 @@ public sealed class ResultsHub(IGrainFactory grains, AdminToken adminToken, Resu
             throw new HubException($"unknown election '{electionId}'");
         var election = grains.GetGrain<IElectionGrain>(electionId);
         var info = await election.Get() ?? throw new HubException($"unknown election '{electionId}'");
-        // A status, once closed, stays closed: before that, only an official joins.
-        bool closed = info.Status == ElectionStatus.Closed;
-        if (!closed && !IsOfficial())
-            throw new HubException($"the results of '{electionId}' are published when the vote closes; officials see them live with their token");
+        if (!(await authorization.AuthorizeAsync(Context.User ?? new(), info, LiveResultsAccess.Policy)).Succeeded)
+            throw new HubException($"the results of '{electionId}' are published when the vote closes; signed-in officials see them live");
         await observer.Track(electionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(electionId));
-        var results = closed ? await election.Results() : await grains.GetGrain<IResultsGrain>(electionId).Latest();
+        // A status, once closed, stays closed: the final count then.
+        var results = info.Status == ElectionStatus.Closed ? await election.Results() : await grains.GetGrain<IResultsGrain>(electionId).Latest();
         if (results is not null)
             await Clients.Caller.SendAsync(ResultsMessage, results);
     }
 
     public Task LeaveElection(string electionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(electionId));
-
-    private bool IsOfficial() => Context.GetHttpContext() is { } http && adminToken.Matches(Bearer.FromHeaderOrQuery(http.Request));
 }

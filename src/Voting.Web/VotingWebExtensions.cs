@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
@@ -28,8 +29,10 @@ public static class VotingWebExtensions
         services.AddSingleton<OfficialAccounts>();
         services.AddAuthentication()
             .AddCookie(VoterCookie.Scheme, VoterCookie.Configure)
-            .AddCookie(OfficialCookie.Scheme, OfficialCookie.Configure);
+            .AddCookie(OfficialCookie.Scheme, OfficialCookie.Configure)
+            .AddScheme<AuthenticationSchemeOptions, OfficialBearer>(OfficialBearer.SchemeName, null);
         services.AddAuthorization(OfficialPolicies.Configure);
+        services.AddAuthorization(LiveResultsAccess.Configure);
         // The pages' French and Spanish letters as they are, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -115,7 +118,7 @@ public static class VotingWebExtensions
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Voting API").WithNonce().DisableDefaultFonts());
         Api.Map(app);
-        app.MapHub<ResultsHub>(ResultsHub.Path);
+        ResultsHub.Map(app);
         LanguageCookie.Map(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

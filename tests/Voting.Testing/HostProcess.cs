@@ -31,6 +31,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's process id, to read its memory.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>From process start to the first answer of <c>GET /api/elections</c> that satisfied the readiness check.</summary>
     public TimeSpan TimeToReady { get; private set; }
 

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Voting.Web.Tests;
 
 /// <summary>One host process shared by the API tests: a known official token, no seeds; each test makes its own elections.</summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
     public const string AdminToken = "test-official-token-0123456789";
 
@@ -19,7 +19,7 @@ public sealed class ApiHost : IAsyncLifetime
     }
 
     /// <summary>A host of its own, with <paramref name="settings"/> besides the token and no seeds.</summary>
-    internal ApiHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    protected internal ApiHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("not started");
 

@@ -4,55 +4,23 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Voting.Web.Tests.Elections;
+using static Voting.Web.Tests.PageForms;
+using static Voting.Web.Tests.ResultsHubClients;
 
 namespace Voting.Web.Tests;
 
-/// <summary>The live results hub, with the host's default threshold: a snapshot per 10 ballots cast at least, the exact count at close.</summary>
+/// <summary>
+/// The live results hub, with the host's default threshold: a snapshot per 10 ballots cast at least, the exact count at
+/// close. While the vote is open only officials follow it, by their sign-in cookie or the official token as bearer header.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class LiveResultsTests(ApiHost api)
 {
     private const int MinBallots = 10;
-    /// <summary>Long enough for the boxes to push their tallies a few times (every 250 ms).</summary>
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1.5);
 
-    private HubConnection Connect(string? token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(api.BaseAddress, "/hubs/results"), options =>
-            {
-                if (token is not null)
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+    private HubConnection Connect(string? token) => WithBearer(api.BaseAddress, token);
 
-    private static Channel<JsonElement> Listen(HubConnection connection)
-    {
-        var messages = Channel.CreateUnbounded<JsonElement>();
-        connection.On<JsonElement>("results", results => messages.Writer.TryWrite(results));
-        return messages;
-    }
-
-    private static async Task<JsonElement> Next(Channel<JsonElement> messages, Func<JsonElement, bool> until)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var message = await messages.Reader.ReadAsync(timeout.Token);
-            if (until(message))
-                return message;
-        }
-    }
-
-    /// <summary>Waits a while, then checks that no snapshot but the one already received (which may come twice) arrived.</summary>
-    private static async Task AssertNothingNew(Channel<JsonElement> messages, long ballots)
-    {
-        await Task.Delay(Quiet);
-        while (messages.Reader.TryRead(out var message))
-            Assert.Equal(ballots, Ballots(message));
-    }
-
-    private static long Ballots(JsonElement results) => results.GetProperty("ballots").GetInt64();
-
-    private static Dictionary<string, string[]> Voters(int count) =>
+    internal static Dictionary<string, string[]> Voters(int count) =>
         Enumerable.Range(0, count).ToDictionary(i => $"v{i}", _ => new[] { "city", "district" });
 
     private async Task CastEach(string election, Dictionary<string, string> codes, IEnumerable<int> voters, string ballot = """{"grades": {"p1": 4, "d1": 2}}""")
@@ -157,4 +125,81 @@ public sealed class LiveResultsTests(ApiHost api)
         Assert.Equal(MinBallots + 1, Ballots(results));
         Assert.Equal(id, results.GetProperty("election").GetString());
     }
+
+    [Fact]
+    public async Task Officials_signed_in_with_their_cookie_follow_the_open_vote()
+    {
+        var id = NewId("cookie");
+        var codes = await Prepare(api, Budget(id), Voters(MinBallots), open: true);
+        var observer = $"observer-{Guid.NewGuid():n}"[..20];
+        var password = $"pw-{Guid.NewGuid():n}";
+        var administratorCookies = new CookieContainer();
+        using (var administrator = Browser(api.BaseAddress, administratorCookies))
+        {
+            using (var signedIn = await SignIn(administrator, "admin", ApiHost.AdminToken))
+                Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+            using (var created = await Submit(administrator, "/official/accounts", "new-observer", ("UserName", observer), ("Password", password)))
+                Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        }
+        var observerCookies = new CookieContainer();
+        using (var watcher = Browser(api.BaseAddress, observerCookies))
+        using (var signedIn = await SignIn(watcher, observer, password))
+            Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+
+        await using var asAdministrator = WithCookies(api.BaseAddress, administratorCookies);
+        await using var asObserver = WithCookies(api.BaseAddress, observerCookies);
+        var followers = new[] { asAdministrator, asObserver };
+        var messages = followers.Select(Listen).ToArray();
+        foreach (var follower in followers)
+        {
+            await follower.StartAsync();
+            await follower.InvokeAsync("JoinElection", id);
+        }
+        foreach (var received in messages)
+            Assert.Equal(0, Ballots(await Next(received, _ => true)));
+
+        await CastEach(id, codes, Enumerable.Range(0, MinBallots));
+        foreach (var received in messages)
+            Assert.Equal(MinBallots, Ballots(await Next(received, m => Ballots(m) > 0)));
+    }
+
+    [Fact]
+    public async Task A_residents_voter_cookie_does_not_let_them_follow_the_open_vote()
+    {
+        var id = NewId("voter");
+        var code = (await Prepare(api, Budget(id), Voters(1), open: true))["v0"];
+        var cookies = new CookieContainer();
+        using (var browser = Browser(api.BaseAddress, cookies))
+        using (var signedIn = await Submit(browser, $"/elections/{id}/vote", "sign-in", ("Code", code)))
+            Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        var voterCookie = Assert.Single(cookies.GetCookies(new Uri(api.BaseAddress, $"/elections/{id}/vote")), c => c.Name == "voting-voter");
+
+        // A browser keeps this cookie to the election's pages; sent to the hub anyway, it is still no official's credential.
+        var sent = new CookieContainer();
+        sent.Add(new Cookie(voterCookie.Name, voterCookie.Value, "/", voterCookie.Domain));
+        await using var resident = WithCookies(api.BaseAddress, sent);
+        await resident.StartAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync("JoinElection", id));
+        Assert.Contains("closes", refused.Message);
+    }
+
+    [Fact]
+    public async Task The_official_token_counts_in_the_authorization_header_only_never_in_the_url()
+    {
+        var id = NewId("query");
+        await Prepare(api, Budget(id), Voters(1), open: true);
+
+        await using var inTheUrl = ResultsHubClients.Connect(api.BaseAddress, path: $"{ResultsHubClients.Path}?access_token={Uri.EscapeDataString(ApiHost.AdminToken)}");
+        await inTheUrl.StartAsync();
+        await Assert.ThrowsAsync<HubException>(() => inTheUrl.InvokeAsync("JoinElection", id));
+
+        await using var inTheHeader = Connect(ApiHost.AdminToken);
+        var messages = Listen(inTheHeader);
+        await inTheHeader.StartAsync();
+        await inTheHeader.InvokeAsync("JoinElection", id);
+        Assert.Equal(0, Ballots(await Next(messages, _ => true)));
+    }
+
+    private static Task<HttpResponseMessage> SignIn(HttpClient browser, string userName, string password) =>
+        Submit(browser, "/official/sign-in", "official-sign-in", ("UserName", userName), ("Password", password));
 }

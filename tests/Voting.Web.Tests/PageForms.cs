@@ -6,8 +6,11 @@ namespace Voting.Web.Tests;
 /// <summary>Posting the pages' forms as a browser without JavaScript does: a cookie jar, no redirects followed, the antiforgery token.</summary>
 public static partial class PageForms
 {
-    public static HttpClient Browser(Uri baseAddress) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    public static HttpClient Browser(Uri baseAddress) => Browser(baseAddress, new CookieContainer());
+
+    /// <summary>A browser keeping its cookies in <paramref name="cookies"/>, for another client to send them too.</summary>
+    public static HttpClient Browser(Uri baseAddress, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),

@@ -26,7 +26,7 @@ public static class RollLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var values = Arguments(args);
+        var values = Arguments.Parse(args);
         int voters = int.Parse(values.GetValueOrDefault("voters", "1000000"), CultureInfo.InvariantCulture);
         int boxes = int.Parse(values.GetValueOrDefault("boxes", "1"), CultureInfo.InvariantCulture);
         var dataDir = values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "voting-roll-" + Guid.NewGuid().ToString("N"));
@@ -104,18 +104,6 @@ public static class RollLoad
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static Dictionary<string, string> Arguments(string[] args)
-    {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var rest = args.Skip(1).ToArray();
-        for (int i = 0; i + 1 < rest.Length; i += 2)
-        {
-            if (!rest[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected '{rest[i]}'");
-            values[rest[i][2..]] = rest[i + 1];
-        }
-        return values;
     }
 
     private static T Check<T>(Outcome<T> outcome) =>
