@@ -31,6 +31,9 @@ public static class VotingWebExtensions
 
         services.AddSingleton<PublicElections>();
         services.AddSingleton<OfficialAccounts>();
+        services.AddSingleton<Admin.AdminElections>();
+        services.AddMemoryCache();
+        services.AddSingleton<Admin.InvitationCodeDownloads>();
         services.AddAuthentication()
             .AddCookie(VoterCookie.Scheme, VoterCookie.Configure)
             .AddCookie(OfficialCookie.Scheme, OfficialCookie.Configure);
@@ -165,6 +168,7 @@ public static class VotingWebExtensions
         Api.Map(app);
         app.MapHub<ResultsHub>(ResultsHub.Path);
         LanguageCookie.Map(app);
+        Admin.InvitationCodeDownloads.Map(app);
         app.MapRazorComponents<Components.App>();
         return app;
     }
