@@ -153,6 +153,53 @@ public sealed partial class AdminPageTests(ApiHost api)
         Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
     }
 
+    [Fact]
+    public async Task A_question_is_created_by_the_form_and_a_budget_from_its_definition_json_whose_problems_are_all_named()
+    {
+        using var admin = await SignedIn("admin", ApiHost.AdminToken);
+        using var anonymous = api.Anonymous();
+
+        var question = NewId("question");
+        var token = Token(await admin.GetStringAsync(Admin));
+        using (var created = await admin.PostAsync(Admin, Multipart(("_handler", "create"), ("__RequestVerificationToken", token), ("ElectionId", question),
+                   ("TitleFr", "Une question"), ("Kind", "question"), ("Scale", "classic"), ("Balancing", "median"), ("EnvelopeId", "options"), ("Budget", ""),
+                   ("ProjectsText", "id,title_fr\noui,Oui\nnon,Non\n"))))
+            Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        var definition = (await Body(await anonymous.GetAsync($"/api/elections/{question}"))).GetProperty("definition");
+        Assert.Equal("question", definition.GetProperty("kind").GetString());
+        Assert.Equal(7, definition.GetProperty("grades").GetArrayLength());
+        Assert.Equal("median", definition.GetProperty("balancing").GetString());
+
+        var budget = NewId("json");
+        var wrong = Budget(budget);
+        wrong["balancing"] = "sometimes";
+        wrong["envelopes"]![0]!["budget"] = -1;
+        var refused = await UploadDefinition(admin, wrong.ToJsonString());
+        Assert.Contains("The election was not created: 2 problem(s)", refused);
+        Assert.Contains("balancing: unknown balancing policy 'sometimes'", refused);
+        Assert.Contains("envelopes[0].budget: a non-negative amount", refused);
+        Assert.Contains("malformed JSON", await UploadDefinition(admin, "{\"id\": "));
+        using (var missing = await anonymous.GetAsync($"/api/elections/{budget}"))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        token = Token(await admin.GetStringAsync(Admin));
+        using (var created = await admin.PostAsync(Admin, Multipart([("_handler", "upload"), ("__RequestVerificationToken", token)], ("DefinitionFile", "budget.json", Budget(budget).ToJsonString()))))
+        {
+            Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+            Assert.Equal($"{Admin}/elections/{budget}", created.Headers.Location?.AbsolutePath);
+        }
+        Assert.Equal("draft", (await Body(await anonymous.GetAsync($"/api/elections/{budget}"))).GetProperty("status").GetString());
+        Assert.Contains($">{budget}</code>", await admin.GetStringAsync(Admin));
+    }
+
+    private static async Task<string> UploadDefinition(HttpClient admin, string json)
+    {
+        var token = Token(await admin.GetStringAsync(Admin));
+        using var response = await admin.PostAsync(Admin, Multipart([("_handler", "upload"), ("__RequestVerificationToken", token)], ("DefinitionFile", "definition.json", json)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<HttpClient> SignedIn(string userName, string password)
     {
         var browser = Browser(api.BaseAddress);

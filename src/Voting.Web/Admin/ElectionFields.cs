@@ -5,7 +5,6 @@ public static class ElectionFields
 {
     public const string Id = "election-id";
     public const string Title = "title";
-    public const string Kind = "kind";
     public const string Scale = "scale";
     public const string Balancing = "balancing";
     public const string EnvelopeId = "envelope-id";
