@@ -36,11 +36,14 @@ public sealed class AdminTests(Site site)
         new() { ["trees"] = 4, ["bikes"] = 1, ["fountains"] = 3 },
     ];
 
-    [Fact]
-    public async Task An_administrator_creates_imports_opens_and_closes_and_the_record_verifies()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_administrator_creates_imports_opens_and_closes_and_the_record_verifies(bool javaScript)
     {
         var id = $"admin-{Guid.NewGuid():n}"[..18];
-        await using var context = await site.NewContext();
+        var shot = javaScript ? "" : "-no-js";
+        await using var context = await site.NewContext(javaScript: javaScript);
         var page = await context.NewPageAsync();
 
         // Sent to sign in, and back.
@@ -55,7 +58,7 @@ public sealed class AdminTests(Site site)
         var drafts = page.GetByRole(AriaRole.Row).Filter(new() { HasText = site.Draft });
         await Expect(drafts.GetByText("In preparation", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Manage the officials' accounts", Exact = true })).ToHaveAttributeAsync("href", "/official/accounts");
-        await Site.Screenshot(page, "admin");
+        await Site.Screenshot(page, "admin" + shot);
 
         // The form, with a projects file whose third line has a cost that is not an amount.
         await page.GetByLabel("Election id", new() { Exact = true }).FillAsync(id);
@@ -73,20 +76,20 @@ public sealed class AdminTests(Site site)
         // Nothing typed is lost: the fields and the file's text are there to fix.
         await Expect(page.GetByLabel("Election id", new() { Exact = true })).ToHaveValueAsync(id);
         await Expect(page.GetByLabel("Envelope budget", new() { Exact = true })).ToHaveValueAsync("1000");
-        await Site.Screenshot(page, "admin-create-refused");
+        await Site.Screenshot(page, "admin-create-refused" + shot);
 
         await projectsText.FillAsync(Projects);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the election", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/elections/{id}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Town budget", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("In preparation", new() { Exact = true })).ToBeVisibleAsync();
-        await Site.Screenshot(page, "admin-election-draft");
+        await Site.Screenshot(page, "admin-election-draft" + shot);
 
         // The roll; the codes come once, as a CSV download, right after the import.
         await page.GetByLabel("Voter roll CSV file", new() { Exact = true }).SetInputFilesAsync(Csv("voters.csv", Roll));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import the voters", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3 voter(s) added to the roll" })).ToBeVisibleAsync();
-        await Site.Screenshot(page, "admin-voters-imported");
+        await Site.Screenshot(page, "admin-voters-imported" + shot);
         var codesFile = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Download the invitation codes (CSV)", Exact = true }).ClickAsync());
         Assert.Equal($"{id}-invitation-codes.csv", codesFile.SuggestedFilename);
@@ -99,7 +102,7 @@ public sealed class AdminTests(Site site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the vote", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Close the vote", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Open", new() { Exact = true })).ToBeVisibleAsync();
-        await Site.Screenshot(page, "admin-election-open");
+        await Site.Screenshot(page, "admin-election-open" + shot);
 
         // Residents vote on their ballot page with the codes of that file.
         for (int r = 0; r < Ballots.Length; r++)
@@ -121,7 +124,7 @@ public sealed class AdminTests(Site site)
         var record = page.GetByRole(AriaRole.Link, new() { Name = "Download the election record", Exact = true });
         await Expect(record).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open the vote", Exact = true })).ToHaveCountAsync(0);
-        await Site.Screenshot(page, "admin-election-closed");
+        await Site.Screenshot(page, "admin-election-closed" + shot);
 
         var zip = await page.RunAndWaitForDownloadAsync(() => record.ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"admin-record-{Guid.NewGuid():n}.zip");
