@@ -24,7 +24,8 @@ public sealed class AdminCsvTests
     public void Every_problem_of_a_projects_file_is_named_and_no_project_is_returned()
     {
         var (projects, _, problems) = ProjectsCsv.Read(new StringReader("cost,title_en,title_en,size\n12.5,A,A,1\n3,B,B,2,extra\n"));
-        Assert.Empty(projects);
+        Assert.Equal(2, projects.Count);
+        Assert.Null(projects[0].Cost); // left for the definition's check, whose problem at the same place the page leaves out
         Assert.Contains(new CsvProblem(1, "title_en", CsvProblemKind.DuplicateColumn), problems);
         Assert.Contains(new CsvProblem(1, "size", CsvProblemKind.UnknownColumn), problems);
         Assert.Contains(new CsvProblem(1, "id", CsvProblemKind.MissingColumn), problems);
@@ -59,5 +60,10 @@ public sealed class AdminCsvTests
         Assert.Equal(ElectionFields.Form, ProblemPaths.OfDefinition("median: only 'lower' is supported", lines).Field);
         Assert.Equal(new FieldProblem("roll", "unknown envelope 'x'", 6, "envelopes"), ProblemPaths.OfRoll("voters[2].envelopes: unknown envelope 'x'", lines, "roll"));
         Assert.Equal(new FieldProblem("roll", "voter 'v' is already on the roll"), ProblemPaths.OfRoll("voter 'v' is already on the roll", lines, "roll"));
+
+        // Besides what the form found, the engine's problems elsewhere, each once: not at a found cell, nor in a column missing from the header.
+        FieldProblem[] found = [new("p", "not a number", 3, "cost"), new("p", "no column id", 1, "id")];
+        FieldProblem[] engine = [new("p", "negative", 3, "cost"), new("p", "bad id", 4, "id"), new("p", "no title", 4, "title_en"), new("p", "no title", 5, "title_en"), new("b", "negative")];
+        Assert.Equal([engine[2], engine[3], engine[4]], ProblemPaths.Besides(found, engine));
     }
 }

@@ -72,6 +72,13 @@ public sealed partial class AdminPageTests(ApiHost api)
         var page = await CreateRefused(admin, id, badShape);
         Assert.Contains("Line 1, column colour: unknown column colour.", page);
         Assert.Contains("Line 3, column cost: “lots” is not a whole amount.", page);
+        Assert.DoesNotContain("Line 3, column cost: a non-negative amount", page); // the same cell, told once
+
+        // A wrong id and a wrong CSV cell are both told at once.
+        page = await CreateRefused(admin, "not an id!", badShape);
+        Assert.Contains("Line 3, column cost: “lots” is not a whole amount.", page);
+        Assert.Contains("letters, digits, '-', '_' or '.', 1 to 64 characters", page);
+        Assert.Contains("aria-describedby=\"election-id-rule election-id-errors\"", page);
 
         // Content, as the definition's own check names it: a repeated id, a negative cost, a project with no title.
         const string badRows = "id,cost,title_en,title_fr\np1,100,Trees,Arbres\np1,50,Bikes,Vélos\np3,-5,Fountains,\np4,10,,\n";

@@ -42,6 +42,13 @@ public static partial class ProblemPaths
             : new FieldProblem(field, problem);
     }
 
+    /// <summary>
+    /// The engine's problems, less those about a place where the form already found one (the same field, line and
+    /// column, or a column missing from the CSV header): every problem at once, each cell's told once.
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> Besides(IReadOnlyList<FieldProblem> found, IEnumerable<FieldProblem> engine) =>
+        [.. engine.Where(p => !found.Any(f => f.Field == p.Field && f.Column == p.Column && (f.Line == p.Line || f.Line == 1)))];
+
     private static (string Path, string Reason) Split(string problem)
     {
         var at = problem.IndexOf(": ", StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public static class ProjectsCsv
     public static IReadOnlyList<string> Columns { get; } =
         [Id, Cost, .. Languages.Select(l => "title_" + l), .. Languages.Select(l => "description_" + l)];
 
-    /// <summary>The projects in file order, the line of each, and every problem of the file; no project when there is a problem.</summary>
+    /// <summary>The projects in file order as far as they could be read (a cost that is not a number is left out), the line of each, and every problem of the file.</summary>
     public static (IReadOnlyList<ProjectDefinition> Projects, IReadOnlyList<int> Lines, IReadOnlyList<CsvProblem> Problems) Read(TextReader text)
     {
         var problems = new List<CsvProblem>();
@@ -43,7 +43,7 @@ public static class ProjectsCsv
                 Text(table, fields, "description_")));
             lines.Add(line);
         }
-        return problems.Count > 0 ? ([], [], problems) : (projects, lines, problems);
+        return (projects, lines, problems);
     }
 
     /// <summary>The column where a project's field is written: <c>title</c> is in the first title column.</summary>

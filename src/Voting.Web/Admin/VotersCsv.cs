@@ -12,7 +12,7 @@ public static class VotersCsv
 
     public static IReadOnlyList<string> Columns { get; } = [Voter, Envelopes];
 
-    /// <summary>The voters in file order (no envelopes: every one), the line of each, and every problem of the file; no voter when there is a problem.</summary>
+    /// <summary>The voters in file order (no envelopes: every one) as far as they could be read, the line of each, and every problem of the file.</summary>
     public static (IReadOnlyList<(string Id, IReadOnlyList<string>? Envelopes)> Voters, IReadOnlyList<int> Lines, IReadOnlyList<CsvProblem> Problems) Read(TextReader text)
     {
         var problems = new List<CsvProblem>();
@@ -25,6 +25,6 @@ public static class VotersCsv
             voters.Add((table.Field(fields, Voter) ?? "", envelopes));
             lines.Add(line);
         }
-        return problems.Count > 0 ? ([], [], problems) : (voters, lines, problems);
+        return (voters, lines, problems);
     }
 }

@@ -58,21 +58,15 @@ public sealed partial class AdminElectionPage
         }
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
         var (voters, lines, csvProblems) = VotersCsv.Read(reader);
-        if (csvProblems.Count > 0)
-        {
-            rollProblems = [.. CsvProblems.Describe(csvProblems, "roll-file", T)];
-            return;
-        }
+        rollProblems = [.. CsvProblems.Describe(csvProblems, "roll-file", T)];
         // A voter listed without envelopes may vote in every one, as with the API.
         var all = election.Definition.Envelopes.Select(e => e.Id).ToArray();
         VoterImport[] roll = [.. voters.Select(v => new VoterImport(v.Id, v.Envelopes ?? all))];
         // The roll's own check, here too, to tie each problem to its line (the grain's answer names them in one text).
         var invalid = RollErrors.Of(election.Definition, [.. roll.Select(v => ((string?)v.Id, (IReadOnlyList<string?>?)v.Envelopes))]);
-        if (invalid.Count > 0)
-        {
-            rollProblems = [.. invalid.Select(p => ProblemPaths.OfRoll(p, lines, "roll-file"))];
+        rollProblems.AddRange(ProblemPaths.Besides(rollProblems, invalid.Select(p => ProblemPaths.OfRoll(p, lines, "roll-file"))));
+        if (rollProblems.Count > 0)
             return;
-        }
         var outcome = await Admin.ImportVoters(Id, roll);
         if (!outcome.Succeeded || outcome.Value is not { } codes)
         {

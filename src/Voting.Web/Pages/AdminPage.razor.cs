@@ -83,9 +83,6 @@ public sealed partial class AdminPage
             else
                 problems.Add(new FieldProblem(ElectionFields.Budget, T["NotAWholeNumber"]));
         }
-        if (problems.Count > 0)
-            return;
-
         var envelopeId = EnvelopeId?.Trim() ?? "";
         var definition = new ElectionDefinition(
             ElectionId?.Trim() ?? "",
@@ -94,6 +91,12 @@ public sealed partial class AdminPage
             (GradeScales.Find(Scale) ?? GradeScales.All[0].Scale).Labels,
             [new EnvelopeDefinition(envelopeId, projects, budget, Title: string.IsNullOrWhiteSpace(EnvelopeTitle) ? null : LocalizedText.Plain(EnvelopeTitle.Trim()))],
             ChosenBalancing);
+        if (problems.Count > 0)
+        {
+            // Nothing goes to the grain, but the definition's own check still names every other problem now.
+            problems.AddRange(ProblemPaths.Besides(problems, DefinitionErrors.Of(definition).Select(p => ProblemPaths.OfDefinition(p, lines))));
+            return;
+        }
         var outcome = await Admin.Create(definition);
         if (outcome.Succeeded)
         {
