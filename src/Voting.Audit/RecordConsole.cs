@@ -3,6 +3,7 @@ using Spectre.Console;
 using Voting.Core.Elections;
 using Voting.Core.Record;
 using Voting.Core.Results;
+using Voting.Core.Trail;
 
 namespace Voting.Audit;
 
@@ -67,6 +68,8 @@ public static class RecordConsole
                 new Text(check.Title),
                 new Text(check.Summary));
         console.Write(table);
+        if (report.Trail is { Count: > 0 } trail)
+            WriteTrail(console, trail);
         foreach (var check in report.Checks.Where(c => c.Findings.Count > 0))
         {
             console.MarkupLine($"[bold]{Markup.Escape(check.Id)}[/]: {check.TotalFindings} problem{(check.TotalFindings == 1 ? "" : "s")}");
@@ -78,6 +81,20 @@ public static class RecordConsole
         console.MarkupLine(report.Passed
             ? "[green bold]VERIFIED[/]: every check passed."
             : $"[red bold]NOT VERIFIED[/]: {report.Checks.Count(c => c.Status == CheckStatus.Fail)} failed, {report.Checks.Count(c => c.Status == CheckStatus.NotChecked)} not checked.");
+    }
+
+    /// <summary>The officials' actions on the election (trail.jsonl): when, who, from where, what.</summary>
+    private static void WriteTrail(IAnsiConsole console, IReadOnlyList<TrailEntry> trail)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("audit trail")
+            .AddColumn("when (UTC)").AddColumn("who").AddColumn("from where").AddColumn("what");
+        foreach (var entry in trail)
+            table.AddRow(
+                new Text(entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                new Text(entry.Actor),
+                new Text(entry.Address),
+                new Text(entry.Voters is { } voters ? $"{TrailLines.ActionName(entry.Action)} ({voters.ToString("N0", CultureInfo.InvariantCulture)} voters)" : TrailLines.ActionName(entry.Action)));
+        console.Write(table);
     }
 
     /// <summary>Per envelope: rank, project, majority grade, profile (worst grade first), funded.</summary>

@@ -20,6 +20,7 @@ public static class VotingSiloExtensions
     {
         services.AddVotingSerialization();
         services.TryAddSingleton<IElectionCounter, ElectionCounter>();
+        services.TryAddSingleton(TimeProvider.System); // the clock that stamps the audit trails
         var options = services.AddOptions<VotingGrainOptions>();
         if (configure is not null) options.Configure(configure);
         return services;

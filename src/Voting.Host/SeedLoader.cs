@@ -10,7 +10,8 @@ namespace Voting.Host;
 
 /// <summary>
 /// Loads the sample elections on startup, idempotently: creates each one that does not exist yet, imports its seed
-/// voter roll, opens it, and writes the invitation codes once to <c>&lt;data dir&gt;/seed-codes.json</c>.
+/// voter roll, opens it, and writes the invitation codes once to <c>&lt;data dir&gt;/seed-codes.json</c>. The audit
+/// trails name it <see cref="Actor"/>.
 /// </summary>
 public sealed partial class SeedLoader(
     IGrainFactory grains,
@@ -20,6 +21,9 @@ public sealed partial class SeedLoader(
     ILogger<SeedLoader> logger) : IHostedService
 {
     public const string CodesFile = "seed-codes.json";
+
+    /// <summary>The loader, as the audit trails record it: the host itself.</summary>
+    public static readonly Actor Actor = new("seeds", "local");
 
     /// <summary>The ids of the elections the seeds define, once loaded.</summary>
     public IReadOnlyList<string> Loaded { get; private set; } = [];
@@ -79,7 +83,7 @@ public sealed partial class SeedLoader(
         var info = await grain.Get();
         if (info is null)
         {
-            var created = await grain.Create(definition);
+            var created = await grain.Create(definition, Actor);
             if (!created.Succeeded && created.Failure != Failure.AlreadyExists)
             {
                 LogSeedFailed(logger, file, created.Error ?? created.Failure.ToString());
@@ -97,7 +101,7 @@ public sealed partial class SeedLoader(
             foreach (var group in groups)
                 for (int i = 0; i < group.Count; i++)
                     roll.Add(new VoterImport($"seed-{roll.Count + 1:000}", group.Envelopes ?? definition.Envelopes.Select(e => e.Id).ToArray()));
-            var imported = await grain.ImportVoters(roll);
+            var imported = await grain.ImportVoters(roll, Actor);
             if (imported is { Succeeded: true, Value: { } codes })
                 await SaveCodes(definition.Id, codes, cancellationToken);
             else
@@ -106,7 +110,7 @@ public sealed partial class SeedLoader(
 
         if (info.Status == ElectionStatus.Draft && seed.Open)
         {
-            var opened = await grain.Open();
+            var opened = await grain.Open(Actor);
             if (!opened.Succeeded)
                 LogSeedFailed(logger, file, opened.Error ?? opened.Failure.ToString());
         }

@@ -7,9 +7,11 @@ namespace Voting.Grains.Storage.Azure;
 
 /// <remarks>
 /// Each election is one partition of the log table: a <c>head</c> entity holding the last sequence (its ETag guards
-/// appends), one entity per appended batch (see <see cref="LogBatchEntity"/>) and one <c>slot-{voter}</c> entity per
-/// voter. An append is a single entity group transaction: replace the head at its ETag, add the batch, add or replace
-/// each slot at its ETag. A transaction holds at most 100 actions, hence <see cref="MaxSlotsPerAppend"/>.
+/// appends), one entity per appended batch (see <see cref="LogBatchEntity"/>) and, beside it, the voter slots that
+/// batch wrote (see <see cref="SlotJournalEntity"/>). An append is a single entity group transaction of these three:
+/// replace the head at its ETag, add the batch, add its slot journal. The head's ETag makes the writer that read
+/// the head the only one to move it, so expected revisions are checked against the slots folded from the journal
+/// up to that head (<see cref="SlotIndex"/>): one transaction of three entities, however many voters it carries.
 /// </remarks>
 public sealed partial class AzureStorage : IBallotLogStore
 {
@@ -18,49 +20,61 @@ public sealed partial class AzureStorage : IBallotLogStore
     /// <summary>Last sequence and ETag of each election's head after this instance's last append, to skip reading it.</summary>
     private readonly ConcurrentDictionary<string, LogHead> _heads = new();
 
-    /// <summary>100 actions per transaction, less the head and the batch.</summary>
-    public int MaxSlotsPerAppend => 98;
+    /// <summary>Each election's current slots, folded from its journal, and the gate that makes one append or fold at a time.</summary>
+    private readonly ConcurrentDictionary<string, PartitionSlots> _slots = new();
 
     public int MaxRecordBytesPerAppend => LogBatchEntity.MaxPayloadBytes;
 
-    /// <exception cref="ArgumentException">The append needs more than <see cref="MaxSlotsPerAppend"/> slots or <see cref="MaxRecordBytesPerAppend"/> bytes.</exception>
+    /// <exception cref="ArgumentException">The append carries more than <see cref="MaxRecordBytesPerAppend"/> bytes.</exception>
     public async Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default)
     {
         AppendRules.Check(this, batch, slots);
         var partition = TableKey.Escape(electionId);
         var first = batch[0].Sequence;
+        var last = batch[^1].Sequence;
         var table = await LogTableAsync(cancellationToken);
-
-        var head = _heads.TryGetValue(partition, out var cached) && cached.Last == first - 1
-            ? cached
-            : await ReadHeadAsync(partition, cancellationToken);
-        if (head.Last != first - 1)
-        {
-            await AcceptIfStoredAsync(electionId, partition, batch, cancellationToken);
-            return;
-        }
-
-        var actions = new List<TableTransactionAction>(2 + slots.Count)
-        {
-            head.ETag is { } headETag
-                ? new(TableTransactionActionType.UpdateReplace, HeadEntity(partition, batch[^1].Sequence), headETag)
-                : new(TableTransactionActionType.Add, HeadEntity(partition, batch[^1].Sequence)),
-            new(TableTransactionActionType.Add, LogBatchEntity.Create(partition, batch)),
-        };
-        actions.AddRange(await SlotActionsAsync(electionId, partition, slots, cancellationToken));
-
+        var current = _slots.GetOrAdd(partition, _ => new PartitionSlots());
+        await current.Gate.WaitAsync(cancellationToken);
         try
         {
-            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-            if (responses.Value[0].Headers.ETag is { } newHeadETag) _heads[partition] = new LogHead(batch[^1].Sequence, newHeadETag);
-            else _heads.TryRemove(partition, out _);
+            var head = _heads.TryGetValue(partition, out var cached) && cached.Last == first - 1
+                ? cached
+                : await ReadHeadAsync(partition, cancellationToken);
+            if (head.Last != first - 1)
+            {
+                await AcceptIfStoredAsync(electionId, partition, batch, cancellationToken);
+                return;
+            }
+            if (slots.Count > 0)
+            {
+                await CatchUpAsync(partition, current.Index, head.Last, cancellationToken);
+                current.Index.CheckExpected(electionId, slots);
+            }
+
+            var actions = new List<TableTransactionAction>(3)
+            {
+                head.ETag is { } headETag
+                    ? new(TableTransactionActionType.UpdateReplace, HeadEntity(partition, last), headETag)
+                    : new(TableTransactionActionType.Add, HeadEntity(partition, last)),
+                new(TableTransactionActionType.Add, LogBatchEntity.Create(partition, batch)),
+            };
+            if (slots.Count > 0) actions.Add(new(TableTransactionActionType.Add, SlotJournalEntity.Create(partition, last, slots)));
+
+            try
+            {
+                var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+                if (responses.Value[0].Headers.ETag is { } newHeadETag) _heads[partition] = new LogHead(last, newHeadETag);
+                else _heads.TryRemove(partition, out _);
+                if (current.Index.Head == head.Last) current.Index.Apply(last, slots.Select(write => write.Slot));
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another writer got there first, or an earlier try of this very append committed before failing.
+                _heads.TryRemove(partition, out _);
+                await AcceptIfStoredAsync(electionId, partition, batch, cancellationToken);
+            }
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Another writer got there first, or an earlier try of this very append committed before failing.
-            _heads.TryRemove(partition, out _);
-            await AcceptIfStoredAsync(electionId, partition, batch, cancellationToken);
-        }
+        finally { current.Gate.Release(); }
     }
 
     public async IAsyncEnumerable<LogRecord> ReadAsync(string electionId, long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -77,24 +91,29 @@ public sealed partial class AzureStorage : IBallotLogStore
 
     public async Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default)
     {
-        var table = await LogTableAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(electionId), SlotEntity.RowKey(voterKey), cancellationToken: cancellationToken);
-        return entity.HasValue ? SlotEntity.ToSlot(entity.Value!) : null;
+        await LogTableAsync(cancellationToken);
+        var partition = TableKey.Escape(electionId);
+        var head = await ReadHeadAsync(partition, cancellationToken);
+        var current = _slots.GetOrAdd(partition, _ => new PartitionSlots());
+        await current.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpAsync(partition, current.Index, head.Last, cancellationToken);
+            return current.Index.Find(voterKey);
+        }
+        finally { current.Gate.Release(); }
     }
 
-    /// <summary>Adds the new slots; reads the others to check their revision and replace them at their ETag.</summary>
-    private Task<TableTransactionAction[]> SlotActionsAsync(string electionId, string partition, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken) =>
-        Task.WhenAll(slots.Select(async write =>
-        {
-            var entity = SlotEntity.Create(partition, write.Slot);
-            if (write.ExpectedRevision == 0) return new TableTransactionAction(TableTransactionActionType.Add, entity);
-            var stored = await _log.GetEntityIfExistsAsync<TableEntity>(partition, entity.RowKey, cancellationToken: cancellationToken);
-            var revision = stored.HasValue ? SlotEntity.Revision(stored.Value!) : 0;
-            if (revision != write.ExpectedRevision)
-                throw new ConcurrencyConflictException(
-                    $"Election '{electionId}': voter slot '{write.Slot.VoterKey}' is at revision {revision}, not {write.ExpectedRevision}.");
-            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, stored.Value!.ETag);
-        }));
+    /// <summary>Folds the slot journal after the index's head, up to <paramref name="head"/> (another instance may have appended).</summary>
+    private async Task CatchUpAsync(string partition, SlotIndex index, long head, CancellationToken cancellationToken)
+    {
+        if (index.Head >= head) return;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {SlotJournalEntity.RowKey(index.Head)} and RowKey le {SlotJournalEntity.RowKey(head)}");
+        await foreach (var entity in _log.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            index.Apply(SlotJournalEntity.LastSequence(entity), SlotJournalEntity.Slots(entity));
+        index.Apply(head, []);
+    }
 
     /// <summary>Returns if the log already holds exactly <paramref name="batch"/>; throws a conflict otherwise.</summary>
     private async Task AcceptIfStoredAsync(string electionId, string partition, IReadOnlyList<LogRecord> batch, CancellationToken cancellationToken)
@@ -134,6 +153,13 @@ public sealed partial class AzureStorage : IBallotLogStore
             _logTableCreated = true;
         }
         return _log;
+    }
+
+    private sealed class PartitionSlots
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public SlotIndex Index { get; } = new();
     }
 
     /// <param name="ETag">Null when the election has no head entity yet.</param>

@@ -45,10 +45,7 @@ public sealed partial class SqliteStorage : IBallotLogStore
             throw new ConcurrencyConflictException($"Election '{election}': the log head is at {head}, the batch starts at {first}.");
         }
         var index = CurrentSlots(election, head);
-        foreach (var write in slots)
-            if (index.RevisionOf(write.Slot.VoterKey) != write.ExpectedRevision)
-                throw new ConcurrencyConflictException(
-                    $"Election '{election}': voter slot '{write.Slot.VoterKey}' is at revision {index.RevisionOf(write.Slot.VoterKey)}, not {write.ExpectedRevision}.");
+        index.CheckExpected(election, slots);
         _append.InsertBatch(election, batch);
         if (slots.Count > 0) _append.InsertSlots(election, batch[^1].Sequence, SlotJournal.Encode(slots));
         transaction.Commit();

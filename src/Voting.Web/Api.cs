@@ -11,6 +11,7 @@ using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
+using Voting.Core.Trail;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Grains.Boxes;
@@ -79,13 +80,23 @@ internal static class Api
             .Produces<VoterImportResponse>().Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(404)
             .Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415);
 
-        official.MapPost("/elections/{id}/open", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Open()))
+        official.MapPost("/elections/{id}/open", (string id, HttpContext http, IGrainFactory grains) => Transition(id, grains, g => g.Open(OfficialActors.Token(http))))
             .WithName("OpenElection").WithSummary("Opens the vote; the definition freezes (official).")
             .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
 
-        official.MapPost("/elections/{id}/close", (string id, IGrainFactory grains) => Transition(id, grains, g => g.Close()))
+        official.MapPost("/elections/{id}/close", (string id, HttpContext http, IGrainFactory grains) => Transition(id, grains, g => g.Close(OfficialActors.Token(http))))
             .WithName("CloseElection").WithSummary("Closes the vote; the results become public (official).")
             .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409);
+
+        official.MapGet("/elections/{id}/trail", GetTrail)
+            .WithName("GetElectionTrail")
+            .WithSummary("The audit trail of the election: each official action (create, import, open, close) with when, who and from where (official).")
+            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(404);
+
+        official.MapGet("/officials/trail", async (IGrainFactory grains) => Ok(await grains.GetGrain<IOfficialsGrain>(0).Trail()))
+            .WithName("GetAccountsTrail").WithTags("Officials")
+            .WithSummary("The audit trail of the officials' accounts: each account added, with when, who and from where (official).")
+            .Produces<TrailEntry[]>().Produces<ApiError>(401);
 
         api.MapPost("/elections/{id}/ballots", CastBallot)
             .RequireRateLimiting(CastPolicy)
@@ -108,7 +119,7 @@ internal static class Api
 
         api.MapGet("/elections/{id}/record", GetRecord)
             .WithName("GetRecord").WithTags("Auditors")
-            .WithSummary("The election record as a zip (definition, hash-chained log, counted ballots, results, Pabulib files, manifest; see docs/record.md), public once the vote is closed.")
+            .WithSummary("The election record as a zip (definition, hash-chained log, counted ballots, results, Pabulib files, audit trail, manifest; see docs/record.md), public once the vote is closed.")
             .Produces(StatusCodes.Status200OK, contentType: Zip)
             .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(503);
 
@@ -146,7 +157,7 @@ internal static class Api
             return error;
         if (!DefinitionErrors.IsValidId(definition!.Id)) // no grain has such a key: name every problem here
             return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", DefinitionErrors.Of(definition)));
-        var outcome = await grains.GetGrain<IElectionGrain>(definition.Id).Create(definition);
+        var outcome = await grains.GetGrain<IElectionGrain>(definition.Id).Create(definition, OfficialActors.Token(http));
         if (!outcome.Succeeded)
             return Fail(outcome);
         if (outcome.Value is not { } info)
@@ -188,7 +199,7 @@ internal static class Api
         var all = info.Definition.Envelopes.Select(e => e.Id).ToArray();
         // A voter listed without envelopes may vote in every one.
         var rows = (request!.Voters ?? []).Select(v => new VoterImport(v?.Id!, v?.Envelopes ?? all)).ToArray();
-        var outcome = await grain.ImportVoters(rows);
+        var outcome = await grain.ImportVoters(rows, OfficialActors.Token(http));
         if (!outcome.Succeeded)
             return Fail(outcome);
         http.Response.Headers.CacheControl = "no-store";
@@ -201,6 +212,12 @@ internal static class Api
             return UnknownElection(id);
         var outcome = await transition(grains.GetGrain<IElectionGrain>(id));
         return outcome is { Succeeded: true, Value: { } info } ? Ok(ElectionView.Of(info)) : Fail(outcome);
+    }
+
+    private static async Task<IResult> GetTrail(string id, IGrainFactory grains)
+    {
+        var trail = DefinitionErrors.IsValidId(id) ? await grains.GetGrain<IElectionGrain>(id).Trail() : null;
+        return trail is null ? UnknownElection(id) : Ok(trail);
     }
 
     private static async Task<IResult> CastBallot(string id, HttpContext http, BallotBoxes boxes, IOptions<VotingWebOptions> options)
@@ -279,10 +296,11 @@ internal static class Api
                 $"the record of '{id}' is published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()})");
         var definition = await grain.StoredDefinition();
         var results = await grain.Results();
-        if (definition is null || results is null)
-            return Error(StatusCodes.Status500InternalServerError, $"the definition or the final results of '{id}' could not be read");
+        var trail = await grain.Trail();
+        if (definition is null || results is null || trail is null)
+            return Error(StatusCodes.Status500InternalServerError, $"the definition, the final results or the audit trail of '{id}' could not be read");
         var logs = BallotBox.All(id, info.BallotBoxes).Select(box => grains.GetGrain<IBallotBoxGrain>(box.GrainKey)).ToArray();
-        return new RecordDownload(id, definition, logs, results);
+        return new RecordDownload(id, definition, logs, results, trail);
     }
 
     public static ElectionResults EmptyResults(ElectionDefinition definition) =>
@@ -305,7 +323,7 @@ internal static class Api
     /// log streamed from its grain as it goes. The writer refuses a log that does not chain from the stored definition or disagrees with the
     /// final results; it finds out while writing, so the response is then cut off (never a complete zip that would not verify).
     /// </summary>
-    private sealed class RecordDownload(string id, byte[] definition, IReadOnlyList<IBallotBoxGrain> boxes, ElectionResults results) : IResult
+    private sealed class RecordDownload(string id, byte[] definition, IReadOnlyList<IBallotBoxGrain> boxes, ElectionResults results, IReadOnlyList<TrailEntry> trail) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -318,7 +336,7 @@ internal static class Api
             try
             {
                 var logs = boxes.Select(box => Entries(box, cancellationToken)).ToArray();
-                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, logs, results, cancellationToken: cancellationToken);
+                await ElectionRecordWriter.WriteZipAsync(response.Body, definition, logs, results, trail, cancellationToken: cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -124,6 +124,11 @@ public sealed class AdminTests(Site site)
         var record = page.GetByRole(AriaRole.Link, new() { Name = "Download the election record", Exact = true });
         await Expect(record).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open the vote", Exact = true })).ToHaveCountAsync(0);
+        // The election's trail: each of these actions, by admin, in order.
+        var trail = page.GetByRole(AriaRole.Table, new() { Name = "Official actions on this election" });
+        Assert.Equal(["Created the election", "Imported 3 voters", "Opened the vote", "Closed the vote"],
+            await trail.Locator("tbody tr td:nth-child(4)").AllInnerTextsAsync());
+        Assert.All(await trail.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync(), who => Assert.Equal("admin", who));
         await Site.Screenshot(page, "admin-election-closed" + shot);
 
         var zip = await page.RunAndWaitForDownloadAsync(() => record.ClickAsync());

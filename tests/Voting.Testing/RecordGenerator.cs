@@ -116,6 +116,20 @@ public static class RecordGenerator
     public static Task<RecordManifest> WriteFolderAsync(string folder, ElectionDefinition definition, SyntheticElection election, CancellationToken cancellationToken = default) =>
         ElectionRecordWriter.WriteFolderAsync(folder, definition, BoxLogs(definition, election), Results(definition, election), cancellationToken);
 
+    /// <summary>
+    /// Puts <paramref name="trail"/> (the text of a trail.jsonl, written by hand, not by the record writer) in the record
+    /// folder and lists its SHA-256 in the manifest, as a record writer of its own would.
+    /// </summary>
+    public static void AddTrail(string folder, string trail)
+    {
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(trail);
+        File.WriteAllBytes(Path.Combine(folder, RecordFiles.Trail), bytes);
+        var path = Path.Combine(folder, RecordFiles.Manifest);
+        var manifest = RecordManifest.Parse(File.ReadAllBytes(path));
+        var files = new Dictionary<string, string>(manifest.Files) { [RecordFiles.Trail] = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        File.WriteAllBytes(path, (manifest with { Files = files }).ToJson());
+    }
+
     private static IEnumerable<IReadOnlyDictionary<string, int>> CountedBallots(ElectionDefinition definition, SyntheticElection election, string envelope) =>
         Simulate(definition, election).Where(x => x.Counted && x.Event.Envelope == envelope).Select(x => x.Event.Grades);
 

@@ -132,6 +132,9 @@ public sealed partial class AdminPageTests(ApiHost api)
 
         var imported = await Import(admin, page, "voter,envelopes\nv1,city district\nv2,district\nv3,\n");
         Assert.Contains("3 voter(s) added to the roll", imported);
+        // The election's trail names the administrator for the import (the election was created through the API).
+        Assert.Matches(@"<td>admin</td>\s*<td>[^<]+</td>\s*<td>Imported 3 voters</td>", imported);
+        Assert.Matches(@"<td>official token</td>\s*<td>[^<]+</td>\s*<td>Created the election</td>", imported);
         Assert.Equal(3, (await Body(await api.Anonymous().GetAsync($"/api/elections/{id}"))).GetProperty("registeredVoters").GetInt64());
         var ticket = TicketField().Match(imported).Groups[1].Value;
         using var download = await admin.PostAsync("/admin/invitation-codes", Form(("__RequestVerificationToken", Token(imported)), ("Ticket", ticket)));

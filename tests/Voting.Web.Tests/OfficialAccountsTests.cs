@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using static Voting.Web.Tests.PageForms;
 
 namespace Voting.Web.Tests;
 
 /// <summary>
 /// The officials' accounts page: only a signed-in administrator reaches it; they create an observer's account, whose
-/// password is kept as a hash only; the observer signs in with the observer role and cannot reach the page.
+/// password is kept as a hash only; the observer signs in with the observer role and cannot reach the page. Each
+/// account added is in the accounts' audit trail, on the page and at <c>GET /api/officials/trail</c>.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class OfficialAccountsTests(ApiHost api)
@@ -56,6 +58,39 @@ public sealed class OfficialAccountsTests(ApiHost api)
         Assert.DoesNotContain($"href=\"{Page}\"", home);
         using (var denied = await watcher.GetAsync(Page))
             Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_account_added_is_in_the_accounts_trail_with_who_added_it_and_from_where()
+    {
+        var observer = $"trailed-{Guid.NewGuid():n}"[..20];
+        using var admin = Browser(api.BaseAddress);
+        using (var signedIn = await SignIn(admin, "admin", ApiHost.AdminToken))
+            Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        var before = DateTimeOffset.UtcNow;
+        using (var created = await Create(admin, observer, $"pw-{Guid.NewGuid():n}"))
+            Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        var after = DateTimeOffset.UtcNow;
+
+        var page = await admin.GetStringAsync(Page);
+        Assert.Contains("<caption>Changes of accounts</caption>", page);
+        var row = Regex.Match(page, $@"<tr>((?:(?!</tr>).)*Added the observer account {observer}(?:(?!</tr>).)*)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, page);
+        Assert.Equal(["admin", "127.0.0.1", $"Added the observer account {observer}"],
+            Regex.Matches(row.Groups[1].Value, "<td>(?:<time[^>]*>)?([^<]*)").Select(m => m.Groups[1].Value).Skip(1));
+
+        using var official = api.Official();
+        using var anonymous = api.Anonymous();
+        using (var refused = await anonymous.GetAsync("/api/officials/trail"))
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        using var response = await official.GetAsync("/api/officials/trail");
+        var trail = (await Elections.Body(response)).EnumerateArray().ToArray();
+        var added = Assert.Single(trail, e => e.TryGetProperty("account", out var account) && account.GetString() == observer);
+        Assert.Equal(("addObserver", "admin", "127.0.0.1"),
+            (added.GetProperty("action").GetString(), added.GetProperty("actor").GetString(), added.GetProperty("address").GetString()));
+        Assert.InRange(added.GetProperty("at").GetDateTimeOffset(), before, after);
+        var first = Assert.Single(trail, e => e.GetProperty("action").GetString() == "addAdministrator");
+        Assert.Equal(("admin", "admin"), (first.GetProperty("actor").GetString(), first.GetProperty("account").GetString()));
     }
 
     private static Task<HttpResponseMessage> SignIn(HttpClient browser, string userName, string password) =>

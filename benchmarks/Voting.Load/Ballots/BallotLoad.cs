@@ -131,17 +131,17 @@ public static class BallotLoad
                 .. Districts.Select((projects, d) => Envelope($"d{d + 1}", projects, 3_000_000)),
             ],
             BallotBoxes: boxes);
-        Check(await election.Create(definition));
+        Check(await election.Create(definition, LoadActor.Harness));
         var codes = new string[voters];
         const int chunk = 50_000;
         for (int start = 0; start < voters; start += chunk)
         {
             var rows = Enumerable.Range(start, Math.Min(chunk, voters - start))
                 .Select(v => new VoterImport($"voter-{v}", ["city", $"d{v % Districts.Length + 1}"])).ToArray();
-            var imported = Check(await election.ImportVoters(rows));
+            var imported = Check(await election.ImportVoters(rows, LoadActor.Harness));
             foreach (var row in rows) codes[int.Parse(row.Id.AsSpan("voter-".Length), CultureInfo.InvariantCulture)] = imported[row.Id];
         }
-        Check(await election.Open());
+        Check(await election.Open(LoadActor.Harness));
         return (election, codes.Select(code =>
         {
             var key = InvitationCodes.Hash(code)!;

@@ -8,12 +8,14 @@ public sealed class LatencyRecorder(int count)
 
     public void Record(TimeSpan latency) => _milliseconds[Interlocked.Increment(ref _next)] = latency.TotalMilliseconds;
 
-    public (double P50, double P99, double Max) Percentiles()
+    public (double P50, double P99, double Max) Percentiles() => (Percentile(0.50), Percentile(0.99), Percentile(1));
+
+    /// <summary>The latency in ms below which a share <paramref name="q"/> of the recorded ones are (0 when none).</summary>
+    public double Percentile(double q)
     {
         var sorted = _milliseconds[..Math.Min(_next + 1, _milliseconds.Length)];
+        if (sorted.Length == 0) return 0;
         Array.Sort(sorted);
-        if (sorted.Length == 0) return (0, 0, 0);
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return (At(0.50), At(0.99), sorted[^1]);
+        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }

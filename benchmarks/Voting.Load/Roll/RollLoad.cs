@@ -43,7 +43,7 @@ public static class RollLoad
                     id, LocalizedText.Plain("Roll load"), ElectionKind.Budget, GradeScale.Paris.Labels,
                     [new EnvelopeDefinition("city", [new ProjectDefinition("p1", LocalizedText.Plain("p1"), 1)], 10, "greedy"),
                      new EnvelopeDefinition("north", [new ProjectDefinition("p2", LocalizedText.Plain("p2"), 1)], 10, "greedy")],
-                    BallotBoxes: boxes)));
+                    BallotBoxes: boxes), LoadActor.Harness));
                 firstCode = "";
                 var clock = Stopwatch.StartNew();
                 const int chunk = 100_000;
@@ -51,12 +51,12 @@ public static class RollLoad
                 {
                     var rows = Enumerable.Range(start, Math.Min(chunk, voters - start))
                         .Select(v => new VoterImport($"voter-{v}", v % 3 == 0 ? ["city", "north"] : ["city"])).ToArray();
-                    var codes = Check(await election.ImportVoters(rows));
+                    var codes = Check(await election.ImportVoters(rows, LoadActor.Harness));
                     if (start == 0) firstCode = codes["voter-0"];
                     Console.Error.Write($"\rimported {Math.Min(start + chunk, voters):N0} / {voters:N0} voters ({clock.Elapsed.TotalSeconds:F0} s)");
                 }
                 Console.Error.WriteLine();
-                Check(await election.Open());
+                Check(await election.Open(LoadActor.Harness));
                 await host.StopAsync();
             }
 

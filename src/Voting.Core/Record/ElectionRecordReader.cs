@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Voting.Core.Elections;
 using Voting.Core.Json;
+using Voting.Core.Trail;
 
 namespace Voting.Core.Record;
 
@@ -110,6 +111,16 @@ public sealed class ElectionRecordReader : IDisposable
     public ElectionDefinition ReadDefinition() => VotingJson.ReadDefinition(ReadAllBytes(RecordFiles.Definition));
 
     public RecordManifest ReadManifest() => RecordManifest.Parse(ReadAllBytes(RecordFiles.Manifest));
+
+    /// <summary>
+    /// The officials' actions of trail.jsonl, in order; none when the record has no trail (written before the engine
+    /// kept one). Throws <see cref="FormatException"/> at the first line that is not an entry.
+    /// </summary>
+    public IReadOnlyList<TrailEntry> ReadTrail() =>
+        Contains(RecordFiles.Trail)
+            ? TrailLines.Read(ReadAllBytes(RecordFiles.Trail), (line, field, message) =>
+                throw new FormatException($"{RecordFiles.Trail} line {line}{(field is null ? "" : ", " + field)}: {message}"))
+            : [];
 
     /// <summary>
     /// The rows of ballots.csv, streaming, read against <paramref name="definition"/>.

@@ -6,13 +6,15 @@ using System.Text.Json;
 using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Results;
+using Voting.Core.Trail;
 
 namespace Voting.Core.Record;
 
 /// <summary>
 /// Writes the election record (docs/record.md) to a folder or a zip: <c>definition.json</c>, the ballot log of each
 /// ballot box (<c>log.jsonl</c> for a single box, else <c>log-0.jsonl</c>, <c>log-1.jsonl</c>...), <c>ballots.csv</c>,
-/// one <c>&lt;envelope&gt;.pb</c> per envelope, <c>results.json</c> and <c>manifest.json</c>.
+/// one <c>&lt;envelope&gt;.pb</c> per envelope, <c>results.json</c>, the audit trail <c>trail.jsonl</c> when it is given,
+/// and <c>manifest.json</c>.
 /// Each log is read once, streaming; its events are kept compactly in memory (receipt, envelope, one byte per
 /// grade) to derive and sort the counted ballots. The writer refuses (throws) a log that does not chain from the
 /// definition, has an invalid event or a receipt of another box, or results that disagree with the logs on the number
@@ -34,7 +36,7 @@ public static class ElectionRecordWriter
     {
         Directory.CreateDirectory(folder);
         await using var sink = new FolderSink(folder);
-        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, trail: null, cancellationToken).ConfigureAwait(false);
     }
 
     public static Task<RecordManifest> WriteFolderAsync(
@@ -58,7 +60,7 @@ public static class ElectionRecordWriter
         CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
     {
         await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, VotingJson.DefinitionBytes(definition), boxes, results, trail: null, cancellationToken).ConfigureAwait(false);
     }
 
     public static Task<RecordManifest> WriteZipAsync(
@@ -75,29 +77,33 @@ public static class ElectionRecordWriter
     public static Task<RecordManifest> WriteZipAsync(
         Stream output, ReadOnlyMemory<byte> definitionJson, IAsyncEnumerable<LogEntry> log, ElectionResults results,
         CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default) =>
-        WriteZipAsync(output, definitionJson, [log], results, level, cancellationToken);
+        WriteZipAsync(output, definitionJson, [log], results, trail: null, level, cancellationToken);
 
     /// <summary>
     /// Writes the record of <c>boxes.Count</c> ballot boxes (their logs, in box order) as a zip, with the definition's
-    /// stored bytes as <c>definition.json</c>, verbatim (see the single-log overload).
+    /// stored bytes as <c>definition.json</c>, verbatim (see the single-log overload), and the election's audit trail
+    /// as <c>trail.jsonl</c> when there is one (the engine always gives it; a record without one is what the engine
+    /// wrote before it kept a trail).
     /// </summary>
     public static async Task<RecordManifest> WriteZipAsync(
         Stream output, ReadOnlyMemory<byte> definitionJson, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results,
-        CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
+        IReadOnlyList<TrailEntry>? trail = null, CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
     {
         var definitionBytes = definitionJson.ToArray();
         var definition = VotingJson.ReadDefinition(definitionBytes);
         await using var sink = await ZipSink.CreateAsync(output, level, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(sink, definition, definitionBytes, boxes, results, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(sink, definition, definitionBytes, boxes, results, trail, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<RecordManifest> WriteAsync(
         IRecordSink sink, ElectionDefinition definition, byte[] definitionBytes, IReadOnlyList<IAsyncEnumerable<LogEntry>> boxes, ElectionResults results,
-        CancellationToken cancellationToken)
+        IReadOnlyList<TrailEntry>? trail, CancellationToken cancellationToken)
     {
         var errors = DefinitionErrors.Of(definition);
         if (errors.Count > 0)
             throw new ArgumentException("the definition is not valid: " + string.Join("; ", errors), nameof(definition));
+        foreach (var (at, field, message) in trail is null ? [] : ElectionTrail.Problems(trail))
+            throw new ArgumentException($"the audit trail is not well-formed: entry {at + 1}{(field is null ? "" : ", " + field)}: {message}", nameof(trail));
         if (boxes.Count == 0)
             throw new ArgumentException("an election has one ballot box or more", nameof(boxes));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -180,6 +186,10 @@ public static class ElectionRecordWriter
         // results.json, as the engine publishes it
         var resultsBytes = JsonSerializer.SerializeToUtf8Bytes(results, VotingJson.Indented);
         files[RecordFiles.Results] = await WriteBytesAsync(sink, RecordFiles.Results, resultsBytes, cancellationToken).ConfigureAwait(false);
+
+        // trail.jsonl, the officials' actions on the election
+        if (trail is not null)
+            files[RecordFiles.Trail] = await WriteBytesAsync(sink, RecordFiles.Trail, TrailLines.Write(trail), cancellationToken).ConfigureAwait(false);
 
         var manifest = new RecordManifest(
             boxes.Count == 1 ? RecordManifest.CurrentFormat : RecordManifest.BoxesFormat, definition.Id, files, ballots, counted.Count, events,

@@ -11,6 +11,9 @@ public static class RecordFiles
     public const string Results = "results.json";
     public const string Manifest = "manifest.json";
 
+    /// <summary>The officials' actions on the election (<see cref="Trail.TrailLines"/>); records written before the engine kept a trail have none.</summary>
+    public const string Trail = "trail.jsonl";
+
     /// <summary>The Pabulib export of one envelope: <c>&lt;envelope id&gt;.pb</c>.</summary>
     public static string Pabulib(string envelope) => envelope + ".pb";
 

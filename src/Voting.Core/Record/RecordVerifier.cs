@@ -44,6 +44,7 @@ public static class RecordVerifier
     public const string CountsCheck = "counts";
     public const string ResultsCheck = "results";
     public const string PabulibCheck = "pabulib";
+    public const string TrailCheck = "trail";
 
     public static VerificationReport Verify(string path, RecordProgress? progress = null)
     {
@@ -64,12 +65,14 @@ public static class RecordVerifier
         var counts = new Checks.CountsCheck();
         var results = new Checks.ResultsCheck();
         var pabulib = new Checks.PabulibCheck();
+        var trail = new Checks.TrailCheck();
 
         manifest.Read(facts);
         definition.Read(facts);
+        trail.Read(facts);
         StreamingPasses.Run(facts, chain, log, rows, ballots, pabulib);
 
-        RecordCheck[] checklist = [manifest, hashes, definition, chain, log, ballots, rows, counts, results, pabulib];
-        return new VerificationReport(record.Location, checklist.Select(check => check.Conclude(facts)).ToArray());
+        RecordCheck[] checklist = [manifest, hashes, definition, chain, log, ballots, rows, counts, results, pabulib, trail];
+        return new VerificationReport(record.Location, checklist.Select(check => check.Conclude(facts)).ToArray(), facts.Trail);
     }
 }

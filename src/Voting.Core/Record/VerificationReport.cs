@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using Voting.Core.Trail;
 
 namespace Voting.Core.Record;
 
@@ -36,8 +37,8 @@ public sealed record Finding(string File, long? Line, string? Field, string Mess
 /// </summary>
 public sealed record CheckResult(string Id, string Title, CheckStatus Status, string Summary, IReadOnlyList<Finding> Findings, long TotalFindings);
 
-/// <summary>Every check of a record; it passes only when every check passes.</summary>
-public sealed record VerificationReport(string Record, IReadOnlyList<CheckResult> Checks)
+/// <summary>Every check of a record; it passes only when every check passes. <see cref="Trail"/>: the record's audit trail, when it could be read.</summary>
+public sealed record VerificationReport(string Record, IReadOnlyList<CheckResult> Checks, IReadOnlyList<TrailEntry>? Trail = null)
 {
     public const int MaxFindingsPerCheck = 100;
 

@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Results;
+using Voting.Core.Trail;
 using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
@@ -17,18 +18,23 @@ namespace Voting.Grains.Elections;
 /// <summary>
 /// One election: its definition (written once, by Create), its status and the imports of its voter roll. Its ballots
 /// are in its ballot boxes, which casts reach directly: the election opens and seals them, adds up their tallies for
-/// the results, and sends a receipt to the box that issued it. Changes of state take turns, one at a time.
+/// the results, and sends a receipt to the box that issued it. Changes of state take turns, one at a time. Each official
+/// action that succeeds is recorded in the election's audit trail, stamped with this grain's clock, in the same write
+/// as the change it records.
 /// </summary>
 public sealed class ElectionGrain(
     [PersistentState("election", VotingStorage.GrainStorage)] IPersistentState<ElectionState> state,
     IDocumentStore documents,
     IElectionCounter counter,
     IOptions<VotingGrainOptions> options,
+    TimeProvider clock,
     ILogger<ElectionGrain> logger) : Grain, IElectionGrain
 {
     private ElectionDefinition? _definition;
     private int _imports;
     private long _voters;
+    /// <summary>The trail entries of the roll imports, in import order.</summary>
+    private readonly List<TrailEntry> _importTrail = [];
     /// <summary>The hashed ids of the voters on the roll, read at the first import of this activation.</summary>
     private HashSet<UInt128>? _voterIds;
     private CoalescedCount? _count;
@@ -48,6 +54,7 @@ public sealed class ElectionGrain(
     private async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         (_definition, _imports, _voters, _voterIds, _count) = (null, 0, 0, null, null);
+        _importTrail.Clear();
         if (state.State.Definition is not { } bytes) return;
         _definition = VotingJson.ReadDefinition(bytes);
         _count = new CoalescedCount(_definition, counter);
@@ -56,6 +63,7 @@ public sealed class ElectionGrain(
             var import = RollImport.Read((await documents.ReadAsync(StoreNames.RollImports, key, cancellationToken))!.Data);
             _voters += import.Voters;
             _imports = Math.Max(_imports, RollImport.NumberOf(key));
+            if (import.Trail is { } entry) _importTrail.Add(entry);
         }
     }
 
@@ -65,7 +73,11 @@ public sealed class ElectionGrain(
 
     public Task<byte[]?> StoredDefinition() => Task.FromResult(state.State.Definition);
 
-    public async Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition)
+    /// <summary>The creation and changes of status, and the imports between them, by time (each list is in order already).</summary>
+    public Task<IReadOnlyList<TrailEntry>?> Trail() =>
+        Task.FromResult<IReadOnlyList<TrailEntry>?>(_definition is null ? null : state.State.Trail.Concat(_importTrail).OrderBy(e => e.At).ToArray());
+
+    public async Task<Outcome<ElectionInfo>> Create(ElectionDefinition definition, Actor actor)
     {
         if (definition is null) return Outcome<ElectionInfo>.Fail(Failure.Invalid, "the definition is missing");
         if (_definition is not null) return Outcome<ElectionInfo>.Fail(Failure.AlreadyExists, $"election '{Id}' already exists");
@@ -78,6 +90,7 @@ public sealed class ElectionGrain(
             Definition = VotingJson.DefinitionBytes(definition),
             Status = ElectionStatus.Draft,
             BallotBoxes = definition.BallotBoxes ?? options.Value.BallotBoxes,
+            Trail = [actor.Did(TrailAction.Create, clock.GetUtcNow())],
         };
         try
         {
@@ -96,7 +109,7 @@ public sealed class ElectionGrain(
         return Outcome<ElectionInfo>.Ok(Info);
     }
 
-    public async Task<Outcome<IReadOnlyDictionary<string, string>>> ImportVoters(IReadOnlyList<VoterImport> voters)
+    public async Task<Outcome<IReadOnlyDictionary<string, string>>> ImportVoters(IReadOnlyList<VoterImport> voters, Actor actor)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -108,7 +121,7 @@ public sealed class ElectionGrain(
             if (!prepared.Succeeded) return Outcome<IReadOnlyDictionary<string, string>>.Fail(prepared.Failure, prepared.Error!);
             var plan = prepared.Value!;
             int number = _imports + 1;
-            var import = new RollImport(Guid.NewGuid().ToString("N"), plan.Codes.Count);
+            var import = new RollImport(Guid.NewGuid().ToString("N"), plan.Codes.Count, actor.Did(TrailAction.Import, clock.GetUtcNow(), voters: plan.Codes.Count));
             for (int box = 0; box < plan.Shards.Count; box++)
                 await documents.WriteAsync(StoreNames.RollShards, import.ShardKey(Id, number, box), RollShard.Write(plan.Shards[box]), expectedETag: null);
             await documents.WriteAsync(StoreNames.RollVoters, import.VoterIdsKey(Id, number), VoterIdBytes(plan.VoterIds), expectedETag: null);
@@ -123,6 +136,7 @@ public sealed class ElectionGrain(
             }
             _imports = number;
             _voters += import.Voters;
+            _importTrail.Add(import.Trail!);
             _voterIds.UnionWith(plan.VoterIds);
             await Task.WhenAll(Boxes.Select(box => box.LoadRoll()));
             logger.LogInformation("Election {Election}: {Count} voters imported", Id, import.Voters);
@@ -150,19 +164,19 @@ public sealed class ElectionGrain(
         return bytes;
     }
 
-    public async Task<Outcome<ElectionInfo>> Open()
+    public async Task<Outcome<ElectionInfo>> Open(Actor actor)
     {
         if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
         if (Status != ElectionStatus.Draft)
             return Outcome<ElectionInfo>.Fail(Status == ElectionStatus.Closed ? Failure.Closed : Failure.NotOpen,
                 $"election '{Id}' is already {Describe(Status)}: only a draft opens");
-        await WriteStatusAsync(ElectionStatus.Open);
+        await WriteStatusAsync(ElectionStatus.Open, actor.Did(TrailAction.Open, clock.GetUtcNow()));
         await Task.WhenAll(Boxes.Select(box => box.Open()));
         logger.LogInformation("Election {Election} opened", Id);
         return Outcome<ElectionInfo>.Ok(Info);
     }
 
-    public async Task<Outcome<ElectionInfo>> Close()
+    public async Task<Outcome<ElectionInfo>> Close(Actor actor)
     {
         if (_definition is null) return Outcome<ElectionInfo>.Fail(Failure.NotFound, $"unknown election '{Id}'");
         if (Status == ElectionStatus.Draft) return Outcome<ElectionInfo>.Fail(Failure.NotOpen, $"the vote on '{Id}' is not open: nothing to close");
@@ -172,7 +186,7 @@ public sealed class ElectionGrain(
         // boxes are sealed once more, in case one was reactivated from the stored status in between. Then the live
         // results publish the final count.
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
-        await WriteStatusAsync(ElectionStatus.Closed);
+        await WriteStatusAsync(ElectionStatus.Closed, actor.Did(TrailAction.Close, clock.GetUtcNow()));
         await Task.WhenAll(Boxes.Select(box => box.Seal()));
         await GrainFactory.GetGrain<IResultsFeedGrain>(Id).Closed();
         logger.LogInformation("Election {Election} closed", Id);
@@ -201,10 +215,12 @@ public sealed class ElectionGrain(
         return await GrainFactory.GetGrain<IBallotBoxGrain>(box.GrainKey).Receipt(receipt);
     }
 
-    private async Task WriteStatusAsync(ElectionStatus status)
+    /// <summary>Writes the new status with its entry in the trail.</summary>
+    private async Task WriteStatusAsync(ElectionStatus status, TrailEntry entry)
     {
         var before = Status;
         state.State.Status = status;
+        state.State.Trail.Add(entry);
         try
         {
             await state.WriteStateAsync();
@@ -212,6 +228,7 @@ public sealed class ElectionGrain(
         catch (InconsistentStateException)
         {
             state.State.Status = before;
+            state.State.Trail.RemoveAt(state.State.Trail.Count - 1);
             await state.ReadStateAsync(); // another activation changed it: take the stored state, and let the caller try again
             await LoadAsync();
             throw;

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using Voting.Core.Json;
+using Voting.Core.Trail;
 
 namespace Voting.Grains.Roll;
 
 /// <summary>
 /// One import of voters, committed: written last, once its shards (one per ballot box) and its voter ids are stored,
-/// so that an import that did not finish is never seen. <see cref="Nonce"/> names this attempt's documents.
+/// so that an import that did not finish is never seen. <see cref="Nonce"/> names this attempt's documents;
+/// <see cref="Trail"/> is the import's entry in the election's audit trail, committed with it (none in imports made
+/// before the engine kept a trail).
 /// </summary>
-internal sealed record RollImport(string Nonce, int Voters)
+internal sealed record RollImport(string Nonce, int Voters, TrailEntry? Trail = null)
 {
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, VotingJson.Options);
 

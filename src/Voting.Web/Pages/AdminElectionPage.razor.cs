@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Voting.Core.Elections;
+using Voting.Core.Trail;
 using Voting.Grains.Contracts;
 using Voting.Web.Admin;
 
@@ -35,10 +36,12 @@ public sealed partial class AdminElectionPage
     private string? ticket;
     private string? refusal;
 
-    protected override Task OnElectionAsync(ElectionInfo election)
+    private IReadOnlyList<TrailEntry> trail = [];
+
+    protected override async Task OnElectionAsync(ElectionInfo election)
     {
         HttpContext.Response.Headers.CacheControl = "no-store";
-        return Task.CompletedTask;
+        trail = await Admin.Trail(Id);
     }
 
     private async Task Import()
@@ -67,7 +70,7 @@ public sealed partial class AdminElectionPage
         rollProblems.AddRange(ProblemPaths.Besides(rollProblems, invalid.Select(p => ProblemPaths.OfRoll(p, lines, "roll-file"))));
         if (rollProblems.Count > 0)
             return;
-        var outcome = await Admin.ImportVoters(Id, roll);
+        var outcome = await Admin.ImportVoters(Id, roll, OfficialActors.SignedIn(HttpContext));
         if (!outcome.Succeeded || outcome.Value is not { } codes)
         {
             rollProblems = [.. (outcome.Problems ?? [outcome.Error ?? outcome.Failure.ToString()]).Select(p => ProblemPaths.OfRoll(p, lines, "roll-file"))];
@@ -76,11 +79,12 @@ public sealed partial class AdminElectionPage
         ticket = Downloads.Keep(HttpContext.User.Identity?.Name ?? "", Id, codes);
         imported = codes.Count;
         after = await Elections.Find(Id);
+        trail = await Admin.Trail(Id);
     }
 
-    private Task Open() => Transition(() => Admin.Open(Id));
+    private Task Open() => Transition(() => Admin.Open(Id, OfficialActors.SignedIn(HttpContext)));
 
-    private Task Close() => Transition(() => Admin.Close(Id));
+    private Task Close() => Transition(() => Admin.Close(Id, OfficialActors.SignedIn(HttpContext)));
 
     private async Task Transition(Func<Task<Outcome<ElectionInfo>>> transition)
     {

@@ -97,7 +97,7 @@ public sealed partial class AdminPage
             problems.AddRange(ProblemPaths.Besides(problems, DefinitionErrors.Of(definition).Select(p => ProblemPaths.OfDefinition(p, lines))));
             return;
         }
-        var outcome = await Admin.Create(definition);
+        var outcome = await Admin.Create(definition, OfficialActors.SignedIn(HttpContext));
         if (outcome.Succeeded)
         {
             Navigation.NavigateTo(AdminLinks.Election(definition.Id));
@@ -130,7 +130,7 @@ public sealed partial class AdminPage
             uploadProblems = [new FieldProblem("definition-file", error ?? "")];
             return;
         }
-        var outcome = await Admin.Create(definition);
+        var outcome = await Admin.Create(definition, OfficialActors.SignedIn(HttpContext));
         if (outcome.Succeeded)
             Navigation.NavigateTo(AdminLinks.Election(definition.Id));
         else

@@ -11,7 +11,7 @@ public class BoxedCommandTests(BoxedAuditRecord record) : IClassFixture<BoxedAud
         Assert.True(File.Exists(Path.Combine(record.Folder, "log-2.jsonl")));
         var (exit, output, error) = GeneratedRecord.Invoke("verify", record.Folder);
         Assert.True(exit == 0, output + error);
-        Assert.Equal(10, output.Split("PASS").Length - 1);
+        Assert.Equal(11, output.Split("PASS").Length - 1);
         Assert.Contains("in 3 boxes", output);
     }
 

@@ -13,7 +13,36 @@ public class RecordCommandTests(AuditRecord record) : IClassFixture<AuditRecord>
         Assert.True(exit == 0, output + error);
         Assert.Contains("VERIFIED", output);
         Assert.DoesNotContain("FAIL", output);
-        Assert.Equal(10, output.Split("PASS").Length - 1);
+        Assert.Equal(11, output.Split("PASS").Length - 1);
+    }
+
+    [Fact]
+    public void Verify_shows_the_audit_trail_and_names_a_malformed_entry()
+    {
+        var copy = record.Copy();
+        RecordGenerator.AddTrail(copy, """
+            {"at":"2026-03-01T09:30:00Z","actor":"alice","address":"198.51.100.1","action":"create"}
+            {"at":"2026-03-01T09:31:00Z","actor":"token","address":"203.0.113.3","action":"import","voters":1500}
+            {"at":"2026-03-02T08:00:00Z","actor":"alice","address":"198.51.100.1","action":"open"}
+            {"at":"2026-03-09T20:00:00Z","actor":"alice","address":"198.51.100.1","action":"close"}
+
+            """);
+        var (exit, output, error) = GeneratedRecord.Invoke("verify", copy);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("audit trail", output);
+        Assert.Contains("2026-03-01 09:31:00", output);
+        Assert.Contains("203.0.113.3", output);
+        Assert.Contains("import (1,500 voters)", output);
+
+        var broken = record.Copy();
+        RecordGenerator.AddTrail(broken, """
+            {"at":"2026-03-01T09:30:00Z","actor":"alice","address":"198.51.100.1","action":"close"}
+            {"at":"2026-03-01T09:31:00Z","actor":"alice","address":"198.51.100.1","action":"open"}
+
+            """);
+        (exit, output, _) = GeneratedRecord.Invoke("verify", broken);
+        Assert.Equal(1, exit);
+        Assert.Contains("trail.jsonl line 2, action: after the close", output);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class BoxedRecordTests(BoxedSample sample) : IClassFixture<BoxedSample>
     {
         var report = RecordVerifier.Verify(sample.BoxedFolder);
         Assert.True(report.Passed, report.ToString());
-        Assert.Equal(10, report.Checks.Count);
+        Assert.Equal(11, report.Checks.Count);
         Assert.Contains("4 boxes", report[RecordVerifier.ChainCheck].Summary, StringComparison.Ordinal);
     }
 

@@ -47,7 +47,7 @@ public class RoundTripTests(SampleRecord sample) : IClassFixture<SampleRecord>
         var report = RecordVerifier.Verify(sample.Folder);
         Assert.True(report.Passed, report.ToString());
         Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
-        Assert.Equal(10, report.Checks.Count);
+        Assert.Equal(11, report.Checks.Count);
     }
 
     [Fact]

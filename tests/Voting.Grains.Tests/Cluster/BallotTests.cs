@@ -115,7 +115,7 @@ public sealed class BallotTests(ClusterFixture fixture)
         var random = new Random(3);
         // Close while ballots are in flight: every acknowledged ballot counts, every refused one is refused as Closed.
         var casts = Enumerable.Range(0, 20).Select(i => election.Cast(codes[i], Elections.RandomBallot(random, i))).ToArray();
-        var closed = await election.Close();
+        var closed = await election.Close(Elections.Official);
         Assert.True(closed.Succeeded, closed.Error);
         var outcomes = await Task.WhenAll(casts);
         Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Failure == Failure.Closed, o.Error));

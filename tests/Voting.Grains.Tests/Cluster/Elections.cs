@@ -12,6 +12,9 @@ public static class Elections
     public static readonly string[] North = ["n1", "n2", "n3", "n4", "n5"];
     public static readonly string[] South = ["s1", "s2", "s3", "s4", "s5"];
 
+    /// <summary>Who the tests' official actions are recorded as: an official from a documentation address (RFC 5737).</summary>
+    public static readonly Actor Official = new("test-official", "192.0.2.7");
+
     public static string NewId(string name) => $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 33, 64)];
 
     public static ElectionDefinition Budget(string id, int boxes = 1) => new(
@@ -30,11 +33,11 @@ public static class Elections
     {
         var id = NewId(name);
         var election = grains.GetGrain<IElectionGrain>(id);
-        Assert.True((await election.Create(Budget(id, boxes))).Succeeded);
+        Assert.True((await election.Create(Budget(id, boxes), Elections.Official)).Succeeded);
         var roll = Enumerable.Range(0, voters).Select(i => new VoterImport($"voter-{i}", ["city", i % 2 == 0 ? "north" : "south"])).ToArray();
-        var codes = await election.ImportVoters(roll);
+        var codes = await election.ImportVoters(roll, Elections.Official);
         Assert.True(codes.Succeeded, codes.Error);
-        Assert.True((await election.Open()).Succeeded);
+        Assert.True((await election.Open(Elections.Official)).Succeeded);
         return (election, roll.Select(v => codes.Value![v.Id]).ToArray());
     }
 

@@ -14,27 +14,27 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         var id = Elections.NewId("lifecycle");
         var election = _grains.GetGrain<IElectionGrain>(id);
         Assert.Null(await election.Get());
-        Assert.Equal(Failure.NotFound, (await election.Open()).Failure);
-        Assert.Equal(Failure.NotFound, (await election.Close()).Failure);
+        Assert.Equal(Failure.NotFound, (await election.Open(Elections.Official)).Failure);
+        Assert.Equal(Failure.NotFound, (await election.Close(Elections.Official)).Failure);
 
-        var created = await election.Create(Elections.Budget(id));
+        var created = await election.Create(Elections.Budget(id), Elections.Official);
         Assert.True(created.Succeeded, created.Error);
         Assert.Equal(ElectionStatus.Draft, created.Value!.Status);
-        Assert.Equal(Failure.AlreadyExists, (await election.Create(Elections.Budget(id))).Failure);
+        Assert.Equal(Failure.AlreadyExists, (await election.Create(Elections.Budget(id), Elections.Official)).Failure);
         Assert.Contains(id, await _grains.GetGrain<IElectionDirectoryGrain>(0).List());
         Assert.Null(await election.Results());
 
-        var notOpen = await election.Close();
+        var notOpen = await election.Close(Elections.Official);
         Assert.Equal(Failure.NotOpen, notOpen.Failure);
         Assert.False(string.IsNullOrEmpty(notOpen.Error));
 
-        Assert.Equal(ElectionStatus.Open, (await election.Open()).Value!.Status);
-        Assert.Equal(Failure.NotOpen, (await election.Open()).Failure);
+        Assert.Equal(ElectionStatus.Open, (await election.Open(Elections.Official)).Value!.Status);
+        Assert.Equal(Failure.NotOpen, (await election.Open(Elections.Official)).Failure);
         Assert.Equal(ElectionStatus.Open, (await election.Get())!.Status);
 
-        Assert.Equal(ElectionStatus.Closed, (await election.Close()).Value!.Status);
-        Assert.Equal(Failure.Closed, (await election.Close()).Failure);
-        Assert.Equal(Failure.Closed, (await election.Open()).Failure);
+        Assert.Equal(ElectionStatus.Closed, (await election.Close(Elections.Official)).Value!.Status);
+        Assert.Equal(Failure.Closed, (await election.Close(Elections.Official)).Failure);
+        Assert.Equal(Failure.Closed, (await election.Open(Elections.Official)).Failure);
         Assert.Equal(ElectionStatus.Closed, (await election.Get())!.Status);
         Assert.Equal(0, (await election.Results())!.Ballots);
     }
@@ -46,14 +46,14 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         var election = _grains.GetGrain<IElectionGrain>(id);
         // (Grades and balancing errors are left out: Voting.Core's ElectionDefinition cannot be serialized with them.)
         var bad = Elections.Budget(id) with { Median = "upper", ParticipationThreshold = 2 };
-        var outcome = await election.Create(bad);
+        var outcome = await election.Create(bad, Elections.Official);
         Assert.Equal(Failure.Invalid, outcome.Failure);
         Assert.Contains("median", outcome.Error);
         Assert.Contains("participationThreshold", outcome.Error);
         Assert.Null(await election.Get());
 
-        Assert.Equal(Failure.Invalid, (await election.Create(Elections.Budget("another-id"))).Failure);
-        Assert.True((await election.Create(Elections.Budget(id))).Succeeded);
+        Assert.Equal(Failure.Invalid, (await election.Create(Elections.Budget("another-id"), Elections.Official)).Failure);
+        Assert.True((await election.Create(Elections.Budget(id), Elections.Official)).Succeeded);
     }
 
     [Fact]
@@ -61,27 +61,27 @@ public sealed class LifecycleTests(ClusterFixture fixture)
     {
         var id = Elections.NewId("roll");
         var election = _grains.GetGrain<IElectionGrain>(id);
-        Assert.Equal(Failure.NotFound, (await election.ImportVoters([new VoterImport("a", ["city"])])).Failure);
-        await election.Create(Elections.Budget(id));
+        Assert.Equal(Failure.NotFound, (await election.ImportVoters([new VoterImport("a", ["city"])], Elections.Official)).Failure);
+        await election.Create(Elections.Budget(id), Elections.Official);
 
-        var codes = await election.ImportVoters([new VoterImport("a", ["city", "north"]), new VoterImport("b", ["city"])]);
+        var codes = await election.ImportVoters([new VoterImport("a", ["city", "north"]), new VoterImport("b", ["city"])], Elections.Official);
         Assert.True(codes.Succeeded, codes.Error);
         Assert.Equal(2, codes.Value!.Count);
         Assert.NotEqual(codes.Value["a"], codes.Value["b"]);
         Assert.All(codes.Value.Values, code => Assert.Equal(26, code.Length));
 
-        var unknown = await election.ImportVoters([new VoterImport("c", ["city", "west"])]);
+        var unknown = await election.ImportVoters([new VoterImport("c", ["city", "west"])], Elections.Official);
         Assert.Equal(Failure.Invalid, unknown.Failure);
         Assert.Contains("west", unknown.Error);
-        Assert.Equal(Failure.AlreadyExists, (await election.ImportVoters([new VoterImport("c", ["city"]), new VoterImport("a", ["city"])])).Failure);
-        Assert.Equal(Failure.Invalid, (await election.ImportVoters([])).Failure);
+        Assert.Equal(Failure.AlreadyExists, (await election.ImportVoters([new VoterImport("c", ["city"]), new VoterImport("a", ["city"])], Elections.Official)).Failure);
+        Assert.Equal(Failure.Invalid, (await election.ImportVoters([], Elections.Official)).Failure);
         Assert.Equal(2, (await election.Get())!.RegisteredVoters);
 
-        await election.Open();
-        Assert.True((await election.ImportVoters([new VoterImport("c", ["south"])])).Succeeded);
+        await election.Open(Elections.Official);
+        Assert.True((await election.ImportVoters([new VoterImport("c", ["south"])], Elections.Official)).Succeeded);
         Assert.Equal(3, (await election.Get())!.RegisteredVoters);
-        await election.Close();
-        Assert.Equal(Failure.Closed, (await election.ImportVoters([new VoterImport("d", ["south"])])).Failure);
+        await election.Close(Elections.Official);
+        Assert.Equal(Failure.Closed, (await election.ImportVoters([new VoterImport("d", ["south"])], Elections.Official)).Failure);
     }
 
     [Fact]
@@ -92,10 +92,10 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         Dictionary<string, int> good = new() { ["c1"] = 4, ["n1"] = 2 };
 
         Assert.Equal(Failure.NotFound, (await election.Cast("whatever", good)).Failure);
-        await election.Create(Elections.Budget(id));
-        var code = (await election.ImportVoters([new VoterImport("a", ["city", "north"])])).Value!["a"];
+        await election.Create(Elections.Budget(id), Elections.Official);
+        var code = (await election.ImportVoters([new VoterImport("a", ["city", "north"])], Elections.Official)).Value!["a"];
         Assert.Equal(Failure.NotOpen, (await election.Cast(code, good)).Failure);
-        await election.Open();
+        await election.Open(Elections.Official);
 
         async Task Refused(Failure failure, string code, Dictionary<string, int> grades, string? reason = null)
         {
@@ -121,7 +121,7 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         Assert.Equal(1, cast.Value!.Revision);
         Assert.Matches("^[0-9a-f]{32}$", cast.Value.Receipt);
 
-        await election.Close();
+        await election.Close(Elections.Official);
         await Refused(Failure.Closed, code, good);
         Assert.Equal(1, (await election.Results())!.Ballots);
         Assert.Equal(2, (await election.Results())!.Version);

@@ -2,6 +2,7 @@ using Voting.Core.Elections;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Core.Record;
+using Voting.Core.Trail;
 using Voting.Grains.Boxes;
 using Voting.Grains.Elections;
 
@@ -93,8 +94,14 @@ public static class RestartScenario
         events = await Recount.ReadLogs(second.Log, definition, boxes);
         Recount.AssertSame(Recount.FromLog(definition, events), await restarted.Results());
 
-        Assert.True((await restarted.Close()).Succeeded);
+        Assert.True((await restarted.Close(Elections.Official)).Succeeded);
         Recount.AssertSame(Recount.FromLog(definition, events), await restarted.Results());
+
+        // The audit trail outlives the silo: the creation, import and opening stored before the kill, then the close.
+        var trail = (await restarted.Trail())!;
+        Assert.Equal([TrailAction.Create, TrailAction.Import, TrailAction.Open, TrailAction.Close], trail.Select(e => e.Action));
+        Assert.All(trail, e => Assert.Equal((Elections.Official.Name, Elections.Official.Address), (e.Actor, e.Address)));
+        Assert.Equal(voters, trail[1].Voters);
 
         async Task CastRound(IElectionGrain election, int[] who, bool record = true)
         {

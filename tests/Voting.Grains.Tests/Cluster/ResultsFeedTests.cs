@@ -72,7 +72,7 @@ public sealed class ResultsFeedTests : IAsyncLifetime
         await Task.Delay(Quiet);
         var whileOpen = observer.Received.ToArray();
 
-        Assert.True((await election.Close()).Succeeded);
+        Assert.True((await election.Close(Elections.Official)).Succeeded);
         var final = (await election.Results())!;
         Assert.Equal(1000, final.Ballots);
         var last = await observer.WaitFor(r => r.Version == final.Version);
@@ -107,7 +107,7 @@ public sealed class ResultsFeedTests : IAsyncLifetime
         Assert.Equal(published.Version, (await feed.Latest())!.Version);
         Assert.Equal(MinBallots + 50, (await election.Results())!.Ballots); // the officials' count is live and exact
 
-        Assert.True((await election.Close()).Succeeded);
+        Assert.True((await election.Close(Elections.Official)).Succeeded);
         var final = await observer.WaitFor(r => r.Ballots == MinBallots + 50);
         Recount.AssertSame((await election.Results())!, final);
         Assert.Equal(final.Version, (await feed.Latest())!.Version);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Voting.Core.Elections;
 using Voting.Core.Results;
+using Voting.Core.Trail;
 
 namespace Voting.Core.Record.Checks;
 
@@ -38,6 +39,9 @@ internal sealed class RecordFacts(ElectionRecordReader record, RecordProgress pr
 
     /// <summary>The recount of ballots.csv when every row could be counted, at version 0: the results check sets the version.</summary>
     public ElectionResults? Recount { get; set; }
+
+    /// <summary>The entries of trail.jsonl, once every line of it was read as an entry.</summary>
+    public IReadOnlyList<TrailEntry>? Trail { get; set; }
 
     /// <summary>Reads a file only to hash it, for a file no check can read further.</summary>
     public string HashOnly(string name)

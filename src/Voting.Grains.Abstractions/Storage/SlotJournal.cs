@@ -1,7 +1,7 @@
-namespace Voting.Grains.Storage.Sqlite;
+namespace Voting.Grains.Storage;
 
-/// <summary>The voter slots one append wrote, packed into one row of <c>slot_batches</c>.</summary>
-internal static class SlotJournal
+/// <summary>The voter slots one append wrote, packed into one value that the store keeps beside the batch (a row, an entity).</summary>
+public static class SlotJournal
 {
     public static byte[] Encode(IReadOnlyList<SlotWrite> slots)
     {

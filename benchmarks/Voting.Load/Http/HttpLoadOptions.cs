@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Voting.Load.Http;
+
+/// <summary>The command line of the HTTP load (see <see cref="Usage"/>).</summary>
+public sealed record HttpLoadOptions(int Nodes, int Ballots, TimeSpan Duration, int Connections, int Voters, int Boxes, double Rate, int Warmup)
+{
+    public const string Usage =
+        "http [--nodes 1|3] [--ballots 100000] [--seconds 60] [--connections 128] [--voters <ballots / 2>] [--boxes 1]\n" +
+        "     [--rate <ballots/s, 0 = flat out>] [--warmup 2000]\n" +
+        "     --nodes 1: one host on its embedded SQLite; --nodes 3: three hosts clustered by redis-server on Azurite's storage";
+
+    public static HttpLoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var rest = args.SkipWhile(a => a.Equals("http", StringComparison.OrdinalIgnoreCase)).ToArray();
+        for (int i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
+                throw new ArgumentException($"unexpected '{rest[i]}'");
+            values[rest[i][2..]] = rest[++i];
+        }
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var nodes = Int("nodes", 1);
+        if (nodes < 1) throw new ArgumentException("--nodes must be at least 1");
+        var ballots = Int("ballots", 100_000);
+        var connections = Int("connections", 128);
+        var voters = Int("voters", Math.Max(connections, ballots / 2));
+        if (ballots < 1 || connections < 1 || voters < connections)
+            throw new ArgumentException("--ballots and --connections must be positive, and --voters at least --connections");
+        var rate = values.TryGetValue("rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 0;
+        return new HttpLoadOptions(nodes, ballots, TimeSpan.FromSeconds(Int("seconds", 60)), connections, voters, Int("boxes", 1), rate, Int("warmup", 2000));
+    }
+}
