@@ -46,22 +46,27 @@ internal static class JsonBody
 
         if (buffer.WrittenCount == 0)
             return (null, Api.Error(StatusCodes.Status400BadRequest, "the body is empty; send a JSON object"));
+        var (value, error) = Parse<T>(buffer.WrittenSpan);
+        return error is null ? (value, null) : (null, Api.Error(StatusCodes.Status400BadRequest, error));
+    }
+
+    /// <summary>The JSON's value, or why it is not one: a duplicate key, malformed or unreadable JSON, or null.</summary>
+    public static (T? Value, string? Error) Parse<T>(ReadOnlySpan<byte> json) where T : class
+    {
         try
         {
-            if (JsonDuplicates.Find(buffer.WrittenSpan) is { } duplicate)
-                return (null, Api.Error(StatusCodes.Status400BadRequest, "duplicate key: " + duplicate));
-            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, VotingJson.Options);
-            return value is null
-                ? (null, Api.Error(StatusCodes.Status400BadRequest, "the body is null; send a JSON object"))
-                : (value, null);
+            if (JsonDuplicates.Find(json) is { } duplicate)
+                return (null, "duplicate key: " + duplicate);
+            var value = JsonSerializer.Deserialize<T>(json, VotingJson.Options);
+            return value is null ? (null, "the body is null; send a JSON object") : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "malformed JSON: " + e.Message));
+            return (null, "malformed JSON: " + e.Message);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "unreadable JSON: " + e.Message));
+            return (null, "unreadable JSON: " + e.Message);
         }
     }
 

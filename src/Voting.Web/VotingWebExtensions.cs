@@ -27,6 +27,9 @@ public static class VotingWebExtensions
 
         services.AddSingleton<PublicElections>();
         services.AddSingleton<OfficialAccounts>();
+        services.AddSingleton<Admin.AdminElections>();
+        services.AddMemoryCache();
+        services.AddSingleton<Admin.InvitationCodeDownloads>();
         services.AddAuthentication()
             .AddCookie(VoterCookie.Scheme, VoterCookie.Configure)
             .AddCookie(OfficialCookie.Scheme, OfficialCookie.Configure)
@@ -120,6 +123,7 @@ public static class VotingWebExtensions
         Api.Map(app);
         ResultsHub.Map(app);
         LanguageCookie.Map(app);
+        Admin.InvitationCodeDownloads.Map(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
