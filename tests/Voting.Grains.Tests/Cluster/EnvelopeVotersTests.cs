@@ -22,16 +22,16 @@ public sealed class EnvelopeVotersTests : IDisposable
         await using (var first = await VotingCluster.StartSqliteAsync(Database))
         {
             var election = first.Grains.GetGrain<IElectionGrain>(id);
-            Assert.True((await election.Create(Elections.Budget(id, boxes: 2))).Succeeded);
+            Assert.True((await election.Create(Elections.Budget(id, boxes: 2), Elections.Official)).Succeeded);
             Assert.Empty((await election.Get())!.EnvelopeVoters);
             var roll = await election.ImportVoters(
             [
                 new VoterImport("a", ["city", "north"]), new VoterImport("b", ["city", "south"]),
                 new VoterImport("c", ["north", "city"]), new VoterImport("d", ["north"]),
-            ]);
+            ], Elections.Official);
             Assert.True(roll.Succeeded, roll.Error);
-            Assert.True((await election.Open()).Succeeded);
-            Assert.True((await election.ImportVoters([new VoterImport("e", ["south", "city"])])).Succeeded);
+            Assert.True((await election.Open(Elections.Official)).Succeeded);
+            Assert.True((await election.ImportVoters([new VoterImport("e", ["south", "city"])], Elections.Official)).Succeeded);
             Assert.Equal(expected, (await election.Get())!.EnvelopeVoters);
 
             // The first import as stored before imports kept their voters per envelope.
