@@ -3,7 +3,7 @@ namespace Voting.Host;
 /// <summary>
 /// How fast the cluster notices a dead node (section <c>Voting:Failover</c>), so that the grains it hosted come back on
 /// the other nodes and the vote resumes. Orleans' defaults (probe every 5 s, 3 missed probes, votes valid 2 minutes)
-/// take some 15 s from a killed node to the next acknowledged ballot; these take about 3 s on a local network.
+/// take some 13 s from a killed node to the next acknowledged ballot; these take 2 to 4 s on a local network.
 /// </summary>
 public sealed class FailoverOptions
 {
