@@ -75,7 +75,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         var answers = load.Answers;
         // Sent once the storage was gone, answered before it was back: refused, saying when to try again.
         var outage = answers.Where(a => a.Sent > stoppedAt + TimeSpan.FromSeconds(1) && a.Answered < restartedAt).ToArray();
-        output.WriteLine($"storage stopped for {Seconds(restartedAt - stoppedAt)}; {outage.Length} casts answered meanwhile, "
+        output.WriteLine($"storage unreachable for {Seconds(restartedAt - stoppedAt)} (stopped 10 s, then Azurite's start); {outage.Length} casts answered meanwhile, "
                          + $"slowest in {Seconds(outage.Select(a => a.Answered - a.Sent).DefaultIfEmpty().Max())}");
         output.WriteLine($"first acknowledged ballot {Seconds(resumed?.Answered - restartedAt)} after the storage came back");
         output.WriteLine(Summary(answers, ledger));
@@ -86,6 +86,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
             Assert.Contains("storage", a.Reason, StringComparison.Ordinal);
         });
         Assert.NotNull(resumed);
+        Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
 
         await CloseAndCheck(nodes[1], id, ledger);
     }
