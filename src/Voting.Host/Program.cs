@@ -61,6 +61,7 @@ builder.UseOrleans(silo =>
     void ConfigureCluster(ISiloBuilder silo)
     {
         silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = "voting"; });
+        silo.ConfigureFailover(builder.Configuration);
         if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         else

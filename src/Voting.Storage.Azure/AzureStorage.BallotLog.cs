@@ -26,9 +26,16 @@ public sealed partial class AzureStorage : IBallotLogStore
     public int MaxRecordBytesPerAppend => LogBatchEntity.MaxPayloadBytes;
 
     /// <exception cref="ArgumentException">The append carries more than <see cref="MaxRecordBytesPerAppend"/> bytes.</exception>
-    public async Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default) =>
+        Reach("append", async () =>
+        {
+            AppendRules.Check(this, batch, slots);
+            await AppendCheckedAsync(electionId, batch, slots, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private async Task AppendCheckedAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken)
     {
-        AppendRules.Check(this, batch, slots);
         var partition = TableKey.Escape(electionId);
         var first = batch[0].Sequence;
         var last = batch[^1].Sequence;
@@ -77,7 +84,10 @@ public sealed partial class AzureStorage : IBallotLogStore
         finally { current.Gate.Release(); }
     }
 
-    public async IAsyncEnumerable<LogRecord> ReadAsync(string electionId, long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LogRecord> ReadAsync(string electionId, long fromSequence = 1, CancellationToken cancellationToken = default) =>
+        Reach("read a ballot log", ReadCheckedAsync(electionId, fromSequence, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<LogRecord> ReadCheckedAsync(string electionId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await LogTableAsync(cancellationToken);
         var partition = TableKey.Escape(electionId);
@@ -89,7 +99,10 @@ public sealed partial class AzureStorage : IBallotLogStore
                     yield return record;
     }
 
-    public async Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default)
+    public Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default) =>
+        Reach("read a voter slot", () => ReadSlotCheckedAsync(electionId, voterKey, cancellationToken), cancellationToken);
+
+    private async Task<VoterSlot?> ReadSlotCheckedAsync(string electionId, string voterKey, CancellationToken cancellationToken)
     {
         await LogTableAsync(cancellationToken);
         var partition = TableKey.Escape(electionId);

@@ -7,7 +7,10 @@ namespace Voting.Grains.Storage.Azure;
 
 public sealed partial class AzureStorage : IDocumentStore
 {
-    public async Task<StoredDocument?> ReadAsync(string collection, string key, CancellationToken cancellationToken = default)
+    public Task<StoredDocument?> ReadAsync(string collection, string key, CancellationToken cancellationToken = default) =>
+        Reach("read a document", () => ReadCheckedAsync(collection, key, cancellationToken), cancellationToken);
+
+    private async Task<StoredDocument?> ReadCheckedAsync(string collection, string key, CancellationToken cancellationToken)
     {
         var blob = (await ContainerAsync(collection, cancellationToken)).GetBlobClient(key);
         try
@@ -21,7 +24,10 @@ public sealed partial class AzureStorage : IDocumentStore
         }
     }
 
-    public async Task<string> WriteAsync(string collection, string key, byte[] data, string? expectedETag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(string collection, string key, byte[] data, string? expectedETag, CancellationToken cancellationToken = default) =>
+        Reach("write a document", () => WriteCheckedAsync(collection, key, data, expectedETag, cancellationToken), cancellationToken);
+
+    private async Task<string> WriteCheckedAsync(string collection, string key, byte[] data, string? expectedETag, CancellationToken cancellationToken)
     {
         var blob = (await ContainerAsync(collection, cancellationToken)).GetBlobClient(key);
         var conditions = expectedETag is null
@@ -40,7 +46,10 @@ public sealed partial class AzureStorage : IDocumentStore
         }
     }
 
-    public async IAsyncEnumerable<string> ListKeysAsync(string collection, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<string> ListKeysAsync(string collection, string prefix = "", CancellationToken cancellationToken = default) =>
+        Reach("list documents", ListKeysCheckedAsync(collection, prefix, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<string> ListKeysCheckedAsync(string collection, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var container = await ContainerAsync(collection, cancellationToken);
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))

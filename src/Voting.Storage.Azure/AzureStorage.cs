@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
@@ -30,9 +33,52 @@ public sealed partial class AzureStorage
             throw new ArgumentException(
                 $"The name prefix must be at most {MaxPrefixLength} lowercase letters and digits, starting with a letter.", nameof(namePrefix));
         _prefix = namePrefix;
-        _blobs = new BlobServiceClient(connectionString);
-        _log = new TableServiceClient(connectionString).GetTableClient(namePrefix + "ballotlog");
+        _blobs = new BlobServiceClient(connectionString, FailFast(new BlobClientOptions()));
+        _log = new TableServiceClient(connectionString, FailFast(new TableClientOptions())).GetTableClient(namePrefix + "ballotlog");
     }
+
+    /// <summary>
+    /// One quick retry and a short network timeout instead of the SDK's patient defaults (3 retries, 100 s): a resident
+    /// waits for the ballot's append, so an unreachable account must fail within seconds (the ballot box itself tries
+    /// an append three times) and be answered 503.
+    /// </summary>
+    private static T FailFast<T>(T options) where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Fixed;
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        return options;
+    }
+
+    /// <summary>Runs a request, turning "the account cannot be reached or cannot serve" into <see cref="StorageUnavailableException"/>.</summary>
+    private static async Task<T> Reach<T>(string what, Func<Task<T>> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsUnavailable(e))
+        {
+            throw new StorageUnavailableException($"Azure Storage is unavailable ({what}): {e.Message}", e);
+        }
+    }
+
+    /// <summary><see cref="Reach{T}"/> for each step of a listing.</summary>
+    private static async IAsyncEnumerable<T> Reach<T>(string what, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        while (await Reach(what, () => enumerator.MoveNextAsync().AsTask(), cancellationToken))
+            yield return enumerator.Current;
+    }
+
+    private static bool IsUnavailable(Exception e) => e switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 500 or 502 or 503 or 504,
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsUnavailable),
+        HttpRequestException or IOException or TimeoutException or OperationCanceledException => true, // the SDK's network timeout is a cancellation
+        _ => false,
+    };
 
     private static bool IsValidPrefix(string prefix) =>
         prefix.Length == 0

@@ -80,11 +80,21 @@ public sealed partial class SqliteStorage : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             return await Task.Run(write, CancellationToken.None);
         }
+        catch (SqliteException e) when (IsUnavailable(e))
+        {
+            throw new StorageUnavailableException($"The SQLite file cannot be written: {e.Message}", e);
+        }
         finally
         {
             _writeLock.Release();
         }
     }
+
+    /// <summary>The file, its folder or the disk refuses (read-only, full, gone, locked): nothing of the transaction was written.</summary>
+    private static bool IsUnavailable(SqliteException e) =>
+        e.SqliteErrorCode is SqliteReadOnly or SqliteIoError or SqliteFull or SqliteCantOpen or SqliteBusy or SqlitePermission;
+
+    private const int SqlitePermission = 3, SqliteBusy = 5, SqliteReadOnly = 8, SqliteIoError = 10, SqliteFull = 13, SqliteCantOpen = 14;
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ public static class VotingWebExtensions
     {
         services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
         services.AddSingleton<BallotBoxes>();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
         services.AddSingleton<PublicElections>();

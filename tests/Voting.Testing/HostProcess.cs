@@ -144,6 +144,13 @@ public sealed class HostProcess : IAsyncDisposable
             _output.AppendLine(line);
     }
 
+    /// <summary>Kills the host at once (SIGKILL), as a crash or a pulled plug would: nothing is flushed, no peer is told.</summary>
+    public async Task Kill()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host (Ctrl+C-like, then killed if it lingers), keeping the data folder unless this process made it.</summary>
     public async Task Stop()
     {

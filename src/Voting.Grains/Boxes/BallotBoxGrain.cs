@@ -219,7 +219,7 @@ public sealed class BallotBoxGrain(
             (BallotBatch Batch, Task Append)? inFlight = null;
             while (true)
             {
-                var next = _queue.Count > 0 ? await BuildNextAsync(inFlight?.Batch) : null;
+                var next = _queue.Count > 0 ? await TryBuildNextAsync(inFlight?.Batch) : null;
                 if (inFlight is { } current)
                 {
                     inFlight = null;
@@ -236,6 +236,24 @@ public sealed class BallotBoxGrain(
         finally
         {
             _flushing = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BuildNextAsync"/>, or null when it could not read the voters' slots (the store is unreachable): then every
+    /// queued ballot fails with that error rather than wait for an answer that would never come.
+    /// </summary>
+    private async Task<BallotBatch?> TryBuildNextAsync(BallotBatch? after)
+    {
+        try
+        {
+            return await BuildNextAsync(after);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Box}: could not read the slots of {Count} queued ballots", _box, _queue.Count);
+            while (_queue.TryDequeue(out var pending)) pending.Done.TrySetException(e);
+            return null;
         }
     }
 

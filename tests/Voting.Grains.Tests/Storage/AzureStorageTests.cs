@@ -13,6 +13,25 @@ public sealed class AzureStorageTests(AzuriteFixture azurite) : StorageConforman
     protected override AzureStorage CreateStore() => new(azurite.ConnectionString, _prefix);
 
     [Fact]
+    public async Task An_unreachable_account_fails_every_operation_with_storage_unavailable()
+    {
+        // The same account on a port where nothing listens.
+        var closed = System.Text.RegularExpressions.Regex.Replace(
+            azurite.ConnectionString, @"127\.0\.0\.1:\d+/", $"127.0.0.1:{HostProcess.FreePort()}/");
+        var store = new AzureStorage(closed, _prefix);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendAsync("paris", Records(1, 2), [New("voter-0")]));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadSlotAsync("paris", "voter-0"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => ReadAll(store, "paris"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadAsync("checkpoints", "paris"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.WriteAsync("checkpoints", "paris", [1, 2, 3], null));
+        await Assert.ThrowsAsync<StorageUnavailableException>(async () =>
+        {
+            await foreach (var _ in store.ListKeysAsync("checkpoints")) { }
+        });
+    }
+
+    [Fact]
     public async Task An_append_over_an_entity_s_size_is_refused_and_writes_nothing()
     {
         var store = Open();

@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Voting.Core.Record;
+using Xunit.Abstractions;
+using static Voting.Web.Tests.Elections;
+
+namespace Voting.Web.Tests;
+
+/// <summary>
+/// Faults on a cluster of three nodes (Redis clustering, Azure storage on an Azurite that keeps its data on disk), under
+/// a load of casts and revotes: the node hosting the election killed, the storage gone for 10 s, the whole cluster
+/// restarted. What the clients were told (a <see cref="BallotLedger"/>) is checked against the election record.
+/// </summary>
+public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) : IClassFixture<FaultCluster>
+{
+    private const int Voters = 120;
+
+    [Fact]
+    public async Task Killing_the_node_that_hosts_the_election_loses_no_acknowledged_ballot_and_counts_none_twice()
+    {
+        var nodes = await cluster.Ready();
+        var (id, voters) = await Prepare(nodes[0]);
+        var ledger = new BallotLedger();
+        var load = new CastLoad(id, voters, ledger);
+        // The first cast activates the ballot box on one of the nodes, which says so in its log.
+        Assert.Equal(201, (await load.Cast(nodes[0], voters[0].Voter, voters[0].Code, new Random(0))).Status);
+        var host = await FaultCluster.Hosting(nodes, id);
+        var survivors = nodes.Where(n => n != host).ToArray();
+        load.Targets = survivors;
+
+        using var stop = new CancellationTokenSource();
+        var running = load.Run(workers: 12, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var killedAt = load.Clock.Elapsed;
+        await cluster.Kill(host);
+        var resumed = await load.FirstAcknowledgementAfter(killedAt + TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await stop.CancelAsync();
+        await running;
+
+        var answers = load.Answers;
+        output.WriteLine($"SIGKILL of the node hosting the ballot box; next acknowledged ballot after {Seconds(resumed?.Answered - killedAt)}");
+        output.WriteLine(Summary(answers, ledger));
+        var retries = survivors.SelectMany(n => n.Output.Split('\n')).Where(line => line.Contains("node gone (", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf("node gone (", StringComparison.Ordinal) + 11)..line.IndexOf(')', StringComparison.Ordinal)]).ToArray();
+        output.WriteLine($"casts sent again by the web nodes: {retries.Length} ({string.Join(", ", retries.CountBy(r => r).Select(r => $"{r.Value} after {r.Key}"))})");
+        Assert.NotNull(resumed);
+        Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
+
+        await CloseAndCheck(survivors[0], id, ledger);
+    }
+
+    [Fact]
+    public async Task With_the_storage_gone_for_10_s_casts_get_503_and_retry_after_and_the_vote_resumes_by_itself()
+    {
+        var nodes = await cluster.Ready();
+        var (id, voters) = await Prepare(nodes[0]);
+        var ledger = new BallotLedger();
+        var load = new CastLoad(id, voters, ledger) { Targets = nodes };
+
+        using var stop = new CancellationTokenSource();
+        var running = load.Run(workers: 8, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var stoppedAt = load.Clock.Elapsed;
+        await cluster.Azurite.Stop();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await cluster.Azurite.Start();
+        var restartedAt = load.Clock.Elapsed; // listening again
+        var resumed = await load.FirstAcknowledgementAfter(restartedAt, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await running;
+
+        var answers = load.Answers;
+        // Sent once the storage was gone, answered before it was back: refused, saying when to try again.
+        var outage = answers.Where(a => a.Sent > stoppedAt + TimeSpan.FromSeconds(1) && a.Answered < restartedAt).ToArray();
+        output.WriteLine($"storage unreachable for {Seconds(restartedAt - stoppedAt)} (stopped 10 s, then Azurite's start); {outage.Length} casts answered meanwhile, "
+                         + $"slowest in {Seconds(outage.Select(a => a.Answered - a.Sent).DefaultIfEmpty().Max())}");
+        output.WriteLine($"first acknowledged ballot {Seconds(resumed?.Answered - restartedAt)} after the storage came back");
+        output.WriteLine(Summary(answers, ledger));
+        Assert.NotEmpty(outage);
+        Assert.All(outage, a =>
+        {
+            Assert.True(a.Status == 503 && a.RetryAfter, $"{a.Status}: {a.Reason}");
+            Assert.Contains("storage", a.Reason, StringComparison.Ordinal);
+        });
+        Assert.NotNull(resumed);
+        Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
+
+        await CloseAndCheck(nodes[1], id, ledger);
+    }
+
+    [Fact]
+    public async Task The_whole_cluster_restarted_gives_identical_results()
+    {
+        var nodes = await cluster.Ready();
+        var (id, voters) = await Prepare(nodes[0]);
+        var ledger = new BallotLedger();
+        var load = new CastLoad(id, voters, ledger) { Targets = nodes };
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+            await load.Run(workers: 8, stop.Token);
+        output.WriteLine(Summary(load.Answers, ledger));
+        var before = await Results(nodes[0], id);
+
+        // Every node stopped, then started again: the boxes come back from their logs (and checkpoints).
+        nodes = await cluster.Restart();
+        foreach (var node in nodes)
+            Assert.Equal(before, await Results(node, id));
+        await CloseAndCheck(nodes[2], id, ledger);
+        var final = await Results(nodes[0], id);
+        foreach (var node in nodes.Skip(1))
+            Assert.Equal(final, await Results(node, id));
+    }
+
+    /// <summary>An open budget election with <see cref="Voters"/> voters on its roll, and their codes.</summary>
+    private static async Task<(string Id, IReadOnlyList<(string Voter, string Code)> Voters)> Prepare(HostProcess node)
+    {
+        using var official = Official(node);
+        var id = NewId("fault");
+        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var roll = new JsonArray(Enumerable.Range(1, Voters).Select(v => (JsonNode)new JsonObject { ["id"] = $"v{v}" }).ToArray());
+        IReadOnlyList<(string, string)> codes;
+        using (var imported = await official.PostAsync($"/api/elections/{id}/voters", Json(new JsonObject { ["voters"] = roll })))
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+            codes = (await Body(imported)).GetProperty("codes").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).ToArray();
+        }
+        using (var opened = await official.PostAsync($"/api/elections/{id}/open", null))
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        return (id, codes);
+    }
+
+    /// <summary>Closes the vote, downloads the record, verifies it (the results are a recount of its ballots) and checks the ledger against it.</summary>
+    private async Task<Dictionary<string, byte[]>> CloseAndCheck(HostProcess node, string id, BallotLedger ledger)
+    {
+        using (var official = Official(node))
+        using (var closed = await official.PostAsync($"/api/elections/{id}/close", null))
+            Assert.True(closed.StatusCode == HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
+        var zip = Path.Combine(cluster.Folder, $"{id}-record.zip");
+        await File.WriteAllBytesAsync(zip, await Download(node, id));
+        using var record = ElectionRecordReader.Open(zip);
+        var report = RecordVerifier.Verify(record);
+        Assert.True(report.Passed, string.Join('\n', report.Findings));
+        var problems = ledger.Check(record);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        output.WriteLine($"record verified; {ledger.Acknowledged} acknowledged ballots all in it once, one counted per voter");
+        return RecordFiles(await File.ReadAllBytesAsync(zip));
+    }
+
+    private static async Task<byte[]> Download(HostProcess node, string id)
+    {
+        using var response = await node.Client.GetAsync($"/api/elections/{id}/record");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static Dictionary<string, byte[]> RecordFiles(byte[] zip)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
+        });
+    }
+
+    /// <summary>The results as the officials see them (live while the vote is open).</summary>
+    private static async Task<byte[]> Results(HostProcess node, string id)
+    {
+        using var official = Official(node);
+        using var response = await official.GetAsync($"/api/elections/{id}/results");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static HttpClient Official(HostProcess node)
+    {
+        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FaultCluster.Token);
+        return client;
+    }
+
+    private static string Summary(IReadOnlyList<CastLoad.Answer> answers, BallotLedger ledger) =>
+        $"{answers.Count} casts: {ledger.Acknowledged} acknowledged, {ledger.Uncertain} not ("
+        + string.Join(", ", answers.Where(a => a.Status != 201).GroupBy(a => a.Status).Select(g => $"{g.Count()} x {(g.Key == 0 ? "no answer" : g.Key)}"))
+        + ")";
+
+    private static string Seconds(TimeSpan? span) => span is { } s ? $"{s.TotalSeconds:0.00} s" : "(never)";
+}
