@@ -100,12 +100,14 @@ internal static class Api
         official.MapGet("/elections/{id}/trail", GetTrail)
             .WithName("GetElectionTrail")
             .WithSummary("The audit trail of the election: each official action (create, import, open, close) with when, who and from where (official).")
-            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(404);
+            .WithDescription("Oldest first; the same entries as the record's trail.jsonl.")
+            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(429);
 
         official.MapGet("/officials/trail", async (IGrainFactory grains) => Ok(await grains.GetGrain<IOfficialsGrain>(0).Trail()))
             .WithName("GetAccountsTrail").WithTags("Officials")
             .WithSummary("The audit trail of the officials' accounts: each account added, with when, who and from where (official).")
-            .Produces<TrailEntry[]>().Produces<ApiError>(401);
+            .WithDescription("Oldest first.")
+            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(429);
 
         api.MapPost("/elections/{id}/ballots", CastBallot)
             .WithMetadata(RateLimit.Cast, BearerMetadata.Required)
@@ -116,7 +118,7 @@ internal static class Api
                 "Limited per client address and per invitation code (`Voting:RateLimiting`).")
             .Accepts<BallotRequest>(Json)
             .Produces<BallotResponse>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(403)
-            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
+            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429).Produces<ApiError>(503);
 
         api.MapGet("/elections/{id}/ballot", GetBallot)
             .WithMetadata(RateLimit.Cast, BearerMetadata.Required)

@@ -5,15 +5,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Voting.Load.Ballots;
+using Voting.Testing;
 
 namespace Voting.Load.Http;
 
 /// <summary>
 /// Casts ballots over HTTP from a fixed number of connections, bounded by a count and a duration, flat out or at a
-/// target rate, and records each acknowledgement in a ledger, the latency of every request and the errors by kind.
+/// target rate, and records each acknowledgement (and each cast left without one) in a ledger, the latency of every request and the errors by kind.
 /// Voter i % V casts ballot i, so the ballots after the first V are revisions.
 /// </summary>
-public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int connections, ReceiptLedger? ledger)
+public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int connections, BallotLedger? ledger)
 {
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
 
@@ -49,14 +50,15 @@ public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int 
                     if (response.StatusCode == HttpStatusCode.Created)
                     {
                         Interlocked.Increment(ref acknowledged);
-                        ledger?.Acknowledge(voter, Acknowledgement.Parse(body));
+                        var (receipt, revision) = Acknowledgement.Parse(body);
+                        ledger?.Acknowledge(VoterId(voter), receipt, revision);
                     }
-                    else Error($"HTTP {(int)response.StatusCode}");
+                    else Failed(voter, $"HTTP {(int)response.StatusCode}");
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     latencies.Record(Stopwatch.GetElapsedTime(started));
-                    Error(e.GetType().Name);
+                    Failed(voter, e.GetType().Name);
                 }
             }
         }).ToArray();
@@ -66,7 +68,15 @@ public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int 
         return new LoadReport(sent, acknowledged, clock.Elapsed, latencies.Percentile(0.50), latencies.Percentile(0.95), latencies.Percentile(0.99));
     }
 
-    private void Error(string kind) => _errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    /// <summary>A cast without acknowledgement: counted by kind, and in the ledger as one whose fate is unknown.</summary>
+    private void Failed(int voter, string kind)
+    {
+        _errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        ledger?.Unacknowledged(VoterId(voter));
+    }
+
+    /// <summary>The voter's id on the roll the load imports.</summary>
+    public static string VoterId(int voter) => string.Create(CultureInfo.InvariantCulture, $"v{voter}");
 
     private static readonly string[] City = [.. Enumerable.Range(1, 8).Select(i => $"city-{i}")];
 
