@@ -11,6 +11,7 @@ using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
+using Voting.Core.Text;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Grains.Boxes;
@@ -27,7 +28,7 @@ internal static class Api
     private const string Zip = "application/zip";
 
     public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
-        HttpResults.Json(new ApiError(error, errors), VotingJson.Options, Json, status);
+        ApiProblems.Result(status, error, errors);
 
     public static IResult Ok<T>(T value, int status = StatusCodes.Status200OK) =>
         HttpResults.Json(value, VotingJson.Options, Json, status);
@@ -46,7 +47,7 @@ internal static class Api
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{id}'");
+    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{Excerpt.Of(id)}'");
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -142,10 +143,11 @@ internal static class Api
     private static async Task<IResult> CreateElection(HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
     {
         var (definition, error) = await JsonBody.Read<ElectionDefinition>(http, options.Value.MaxDefinitionBytes);
-        if (error is not null)
-            return error;
-        if (!DefinitionErrors.IsValidId(definition!.Id)) // no grain has such a key: name every problem here
-            return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", DefinitionErrors.Of(definition)));
+        if (error is not null || definition is null)
+            return error!;
+        // Named here, before any grain: a malformed id is no grain's key, and a definition without a kind cannot travel to one.
+        if (DefinitionErrors.Of(definition) is { Count: > 0 } problems)
+            return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", problems));
         var outcome = await grains.GetGrain<IElectionGrain>(definition.Id).Create(definition);
         if (!outcome.Succeeded)
             return Fail(outcome);

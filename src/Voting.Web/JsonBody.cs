@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Voting.Core.Json;
+using Voting.Core.Text;
 
 namespace Voting.Web;
 
@@ -16,8 +17,7 @@ internal static class JsonBody
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
-            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType,
-                $"send the body as application/json (got '{request.ContentType ?? "no content type"}')"));
+            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType, NotJson(request)));
         if (request.ContentLength > limit)
             return (null, TooLarge(limit));
 
@@ -45,25 +45,41 @@ internal static class JsonBody
         }
 
         if (buffer.WrittenCount == 0)
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "the body is empty; send a JSON object"));
+            return (null, Bad("the body is empty; send a JSON object"));
         try
         {
             if (JsonDuplicates.Find(buffer.WrittenSpan) is { } duplicate)
-                return (null, Api.Error(StatusCodes.Status400BadRequest, "duplicate key: " + duplicate));
-            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, VotingJson.Options);
-            return value is null
-                ? (null, Api.Error(StatusCodes.Status400BadRequest, "the body is null; send a JSON object"))
-                : (value, null);
+                return (null, Bad("duplicate key: " + duplicate));
         }
         catch (JsonException e)
         {
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "malformed JSON: " + e.Message));
+            return (null, Bad($"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"));
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, Bad("malformed JSON: the text is not valid UTF-8"));
+        }
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, VotingJson.Options);
+            return value is null ? (null, Bad("the body is null; send a JSON object")) : (value, null);
+        }
+        // The serializer's own messages name .NET types: say where instead.
+        catch (JsonException e)
+        {
+            return (null, Bad($"unexpected value at {Excerpt.Of(e.Path ?? "$")}: wrong type, null or out of range"));
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "unreadable JSON: " + e.Message));
+            return (null, Bad("unreadable JSON: a value is not of the expected kind"));
         }
     }
+
+    /// <summary>Why a body of another content type is refused (here, and where routing refuses it first).</summary>
+    public static string NotJson(HttpRequest request) =>
+        $"send the body as application/json (got '{Excerpt.Of(request.ContentType ?? "no content type")}')";
+
+    private static IResult Bad(string error) => Api.Error(StatusCodes.Status400BadRequest, error);
 
     private static IResult TooLarge(long limit) =>
         Api.Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes");

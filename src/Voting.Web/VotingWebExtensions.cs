@@ -17,6 +17,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using Voting.Core.Grades;
 using Voting.Core.Json;
+using Voting.Core.Text;
 
 namespace Voting.Web;
 
@@ -29,6 +30,8 @@ public static class VotingWebExtensions
         services.AddSingleton<BallotBoxes>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RejectedRequests>();
         services.AddSingleton<PublicElections>();
         services.AddSingleton<OfficialAccounts>();
         services.AddAuthentication()
@@ -113,34 +116,31 @@ public static class VotingWebExtensions
     public static WebApplication MapVotingWeb(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(error => error.Run(async context =>
+        app.UseExceptionHandler(error => error.Run(context =>
         {
-            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, reason) = exception switch
+            var (status, reason) = context.Features.Get<IExceptionHandlerFeature>()?.Error switch
             {
-                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
                 TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the vote engine did not answer in time; try again"),
                 _ => (StatusCodes.Status500InternalServerError, "internal error"),
             };
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+            return ApiProblems.Write(context, status, reason);
         }));
 
-        // Errors the framework answers without a body (415 from content-type matching, 405, unknown routes): a JSON reason too.
-        app.UseStatusCodePages(async context =>
+        // Errors the framework answers without a body (415 from content-type matching, 405, unknown routes): a problem too.
+        app.UseStatusCodePages(context =>
         {
-            var response = context.HttpContext.Response;
-            if (!context.HttpContext.Request.Path.StartsWithSegments("/api") || response.StatusCode < 400)
-                return;
-            var reason = response.StatusCode switch
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            if (!http.Request.Path.StartsWithSegments("/api") || status < 400)
+                return Task.CompletedTask;
+            var reason = status switch
             {
                 StatusCodes.Status404NotFound => "no such resource",
-                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed here",
-                StatusCodes.Status415UnsupportedMediaType =>
-                    $"send the body as application/json (got '{context.HttpContext.Request.ContentType ?? "no content type"}')",
-                _ => ReasonPhrases.GetReasonPhrase(response.StatusCode),
+                StatusCodes.Status405MethodNotAllowed => $"{Excerpt.Of(http.Request.Method)} is not allowed here",
+                StatusCodes.Status415UnsupportedMediaType => JsonBody.NotJson(http.Request),
+                _ => ReasonPhrases.GetReasonPhrase(status),
             };
-            await response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+            return ApiProblems.Write(http, status, reason);
         });
 
         app.UseStaticFiles(new StaticFileOptions
