@@ -156,25 +156,15 @@ internal static class Api
         return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"/api/elections/{Uri.EscapeDataString(info.Definition.Id)}");
     }
 
-    private static async Task<IResult> ListElections(IGrainFactory grains)
-    {
-        var ids = await grains.GetGrain<IElectionDirectoryGrain>(0).List();
-        var infos = await Task.WhenAll(ids.Select(id => grains.GetGrain<IElectionGrain>(id).Get()));
-        return Ok(infos.OfType<ElectionInfo>().Select(ElectionSummary.Of).ToArray());
-    }
+    private static async Task<IResult> ListElections(HttpContext http, PublicElections elections) =>
+        Ok((await elections.List(http)).Select(ElectionSummary.Of).ToArray());
 
-    private static async Task<IResult> GetElection(string id, IGrainFactory grains)
-    {
-        var (_, info) = await Find(id, grains);
-        return info is null ? UnknownElection(id) : Ok(ElectionView.Of(info));
-    }
+    private static async Task<IResult> GetElection(string id, HttpContext http, PublicElections elections) =>
+        await elections.Find(id, http) is { } info ? Ok(ElectionView.Of(info)) : UnknownElection(id);
 
-    /// <summary>The election's grain and what it holds; no info for a malformed id or an unknown election.</summary>
-    private static async Task<(IElectionGrain Grain, ElectionInfo? Info)> Find(string id, IGrainFactory grains)
-    {
-        var grain = grains.GetGrain<IElectionGrain>(id);
-        return (grain, DefinitionErrors.IsValidId(id) ? await grain.Get() : null);
-    }
+    /// <summary>The election's grain and what it holds; no info for a malformed id, an unknown election or a draft the caller may not see.</summary>
+    private static async Task<(IElectionGrain Grain, ElectionInfo? Info)> Find(string id, HttpContext http, IGrainFactory grains) =>
+        (grains.GetGrain<IElectionGrain>(id), await http.RequestServices.GetRequiredService<PublicElections>().Find(id, http));
 
     private static async Task<IResult> ImportVoters(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
     {
@@ -250,7 +240,7 @@ internal static class Api
 
     private static async Task<IResult> GetResults(string id, HttpContext http, IGrainFactory grains)
     {
-        var (grain, info) = await Find(id, grains);
+        var (grain, info) = await Find(id, http, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
@@ -273,7 +263,7 @@ internal static class Api
 
     private static async Task<IResult> GetRecord(string id, HttpContext http, IGrainFactory grains)
     {
-        var (grain, info) = await Find(id, grains);
+        var (grain, info) = await Find(id, http, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
