@@ -70,7 +70,7 @@ public static partial class DefinitionErrors
                 if (envelope.Rule is not null && !AllocationRules.IsKnown(envelope.Rule))
                     errors.Add($"{at}.rule: unknown rule '{Excerpt.Of(envelope.Rule)}'; known: {string.Join(", ", AllocationRules.Names)}");
             }
-            else if (envelope.Budget is not null)
+            else if (definition.Kind == ElectionKind.Question && envelope.Budget is not null)
                 errors.Add($"{at}.budget: a question has no budget");
             if (envelope.Projects is null || envelope.Projects.Count == 0) { errors.Add($"{at}.projects: at least one"); continue; }
             if (definition.Kind == ElectionKind.Budget && envelope.Projects.Sum(p => (decimal)Math.Max(0, p?.Cost ?? 0)) > AllocationLimits.MaxTotalCost)
