@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Voting.Core.Json;
@@ -9,10 +10,13 @@ namespace Voting.Web;
 
 /// <summary>
 /// Reads a request body as JSON with the engine's conventions (<see cref="VotingJson.Options"/>: duplicate keys
-/// rejected), within a size limit, and turns every problem into the 4xx it deserves.
+/// and unknown members rejected), within a size limit, and turns every problem into the 4xx it deserves.
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>The engine's conventions, and a member the request does not know is refused (a typo never falls back to a default).</summary>
+    private static readonly JsonSerializerOptions Options = new(VotingJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     public static async Task<(T? Value, IResult? Error)> Read<T>(HttpContext context, long limit) where T : class
     {
         var request = context.Request;
@@ -61,13 +65,13 @@ internal static class JsonBody
         }
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, VotingJson.Options);
+            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, Options);
             return value is null ? (null, Bad("the body is null; send a JSON object")) : (value, null);
         }
         // The serializer's own messages name .NET types: say where instead.
         catch (JsonException e)
         {
-            return (null, Bad($"unexpected value at {Excerpt.Of(e.Path ?? "$")}: wrong type, null or out of range"));
+            return (null, Bad($"unexpected value at {Excerpt.Of(e.Path ?? "$")}: an unknown member, or a value of the wrong type, null or out of range"));
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
