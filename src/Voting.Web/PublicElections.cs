@@ -18,16 +18,19 @@ public sealed class PublicElections(IGrainFactory grains, AdminToken adminToken)
         var ids = await grains.GetGrain<IElectionDirectoryGrain>(0).List();
         var infos = await Task.WhenAll(ids.Select(id => grains.GetGrain<IElectionGrain>(id).Get()));
         var seesDrafts = await IsOfficial(viewer);
-        return infos.OfType<ElectionInfo>().Where(info => seesDrafts || info.Status != ElectionStatus.Draft).ToArray();
+        return infos.OfType<ElectionInfo>().Where(info => Shows(info, seesDrafts)).ToArray();
     }
 
     /// <summary>The election, or null for an unknown or malformed id, and for a draft unless <paramref name="viewer"/> is an official.</summary>
     public async Task<ElectionInfo?> Find(string id, HttpContext viewer) =>
-        await Find(id) is { } info && (info.Status != ElectionStatus.Draft || await IsOfficial(viewer)) ? info : null;
+        await Find(id) is { } info && Shows(info, await IsOfficial(viewer)) ? info : null;
 
     /// <summary>The election whatever its status, or null for an unknown or malformed id.</summary>
     public async Task<ElectionInfo?> Find(string id) =>
         DefinitionErrors.IsValidId(id) ? await grains.GetGrain<IElectionGrain>(id).Get() : null;
+
+    /// <summary>Whether the election shows to a viewer: a draft to officials only.</summary>
+    public static bool Shows(ElectionInfo info, bool official) => official || info.Status != ElectionStatus.Draft;
 
     /// <summary>An official: the official token as bearer (the API), or an official signed in (the pages).</summary>
     public async Task<bool> IsOfficial(HttpContext viewer) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Voting.Core.Elections;
+using Voting.Core.Text;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 
@@ -21,10 +22,13 @@ public sealed class ResultsHub(IGrainFactory grains, AdminToken adminToken, Resu
 
     public async Task JoinElection(string electionId)
     {
+        var unknown = new HubException($"unknown election '{Excerpt.Of(electionId)}'");
         if (!DefinitionErrors.IsValidId(electionId))
-            throw new HubException($"unknown election '{electionId}'");
+            throw unknown;
         var election = grains.GetGrain<IElectionGrain>(electionId);
-        var info = await election.Get() ?? throw new HubException($"unknown election '{electionId}'");
+        var info = await election.Get() ?? throw unknown;
+        if (!PublicElections.Shows(info, IsOfficial()))
+            throw unknown;
         // A status, once closed, stays closed: before that, only an official joins.
         bool closed = info.Status == ElectionStatus.Closed;
         if (!closed && !IsOfficial())
