@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,15 @@ internal sealed partial class RejectedRequests(ILogger<RejectedRequests> logger)
                 return false;
         }
     }
+
+    /// <summary>
+    /// A form whose body the server rejected while antiforgery read it (stalled, cut short, too large) is that
+    /// rejection (antiforgery wraps it), not a missing token: rethrown for <see cref="TryHandleAsync"/> to answer.
+    /// </summary>
+    public static Task FormBodies(HttpContext context, RequestDelegate next) =>
+        context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false, Error.InnerException: BadHttpRequestException rejected }
+            ? throw rejected
+            : next(context);
 
     /// <summary>Kestrel's own messages name its settings; these say what the client can do.</summary>
     private static string Reason(int status) => status switch

@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -72,7 +74,8 @@ public static class VotingWebExtensions
             return Task.CompletedTask;
         }));
 
-        services.AddSignalR().AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
+        services.AddSignalR(o => o.AddFilter<HubRefusals>()).AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
+        services.AddLogging(logging => logging.AddFilter(HubRefusals.DispatcherCategory, LogLevel.None));
         services.AddSingleton<ResultsObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsObserver>());
 
@@ -159,6 +162,7 @@ public static class VotingWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(RejectedRequests.FormBodies);
 
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Voting API").WithNonce().DisableDefaultFonts());
