@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Voting.Core.Elections;
 using Voting.Core.Json;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
+using Voting.Grains.Storage;
 using Voting.Web;
 
 namespace Voting.Host;
@@ -83,6 +85,11 @@ public sealed partial class SeedLoader(
         var info = await grain.Get();
         if (info is null)
         {
+            if (DefinitionErrors.Of(definition) is { Count: > 0 } problems)
+            {
+                LogSeedFailed(logger, file, string.Join("; ", problems));
+                return null;
+            }
             var created = await grain.Create(definition, Actor);
             if (!created.Succeeded && created.Failure != Failure.AlreadyExists)
             {
@@ -120,16 +127,11 @@ public sealed partial class SeedLoader(
     private async Task SaveCodes(string electionId, IReadOnlyDictionary<string, string> codes, CancellationToken cancellationToken)
     {
         var path = CodesPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var all = File.Exists(path)
             ? JsonSerializer.Deserialize<SortedDictionary<string, SortedDictionary<string, string>>>(await File.ReadAllBytesAsync(path, cancellationToken), VotingJson.Options) ?? []
             : new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         all[electionId] = new SortedDictionary<string, string>(codes.ToDictionary(), StringComparer.Ordinal);
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(all, VotingJson.Indented), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
+        PrivateFiles.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(all, VotingJson.Indented));
     }
 
     private sealed record SeedSpec(IReadOnlyList<SeedVoters>? Voters, bool Open);

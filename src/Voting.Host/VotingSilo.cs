@@ -13,7 +13,7 @@ internal static class VotingSilo
     {
         var dataDir = configuration.GetSection(VotingWebOptions.Section).Get<VotingWebOptions>()?.DataDirFullPath
                       ?? new VotingWebOptions().DataDirFullPath;
-        Directory.CreateDirectory(dataDir);
+        PrivateFiles.CreateFolder(dataDir);
         silo.Services.AddOptions<VotingGrainOptions>()
             .Bind(configuration.GetSection(VotingWebOptions.Section))
             .Validate(o => o.BallotBoxes is >= 1 and <= Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes,

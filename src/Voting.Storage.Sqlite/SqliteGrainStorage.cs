@@ -91,7 +91,7 @@ public sealed class SqliteGrainStorage(
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(options.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        PrivateFiles.PrepareDatabase(fullPath);
         var builder = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         var writer = new SqliteConnection(builder.ToString());
         await writer.OpenAsync(cancellationToken);

@@ -42,7 +42,7 @@ public sealed partial class SqliteStorage : IAsyncDisposable
     public SqliteStorage(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        PrivateFiles.PrepareDatabase(fullPath);
         var builder = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         _writer = new SqliteConnection(builder.ToString());
         _writer.Open();

@@ -12,6 +12,7 @@ using Voting.Core.Json;
 using Voting.Core.Record;
 using Voting.Core.Results;
 using Voting.Core.Trail;
+using Voting.Core.Text;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 using Voting.Grains.Boxes;
@@ -26,7 +27,7 @@ internal static class Api
     private const string Zip = "application/zip";
 
     public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
-        HttpResults.Json(new ApiError(error, errors), VotingJson.Options, Json, status);
+        ApiProblems.Result(status, error, errors);
 
     public static IResult Ok<T>(T value, int status = StatusCodes.Status200OK) =>
         HttpResults.Json(value, VotingJson.Options, Json, status);
@@ -45,7 +46,7 @@ internal static class Api
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{id}'");
+    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{Excerpt.Of(id)}'");
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -172,10 +173,11 @@ internal static class Api
     private static async Task<IResult> CreateElection(HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
     {
         var (definition, error) = await JsonBody.Read<ElectionDefinition>(http, options.Value.MaxDefinitionBytes);
-        if (error is not null)
-            return error;
-        if (!DefinitionErrors.IsValidId(definition!.Id)) // no grain has such a key: name every problem here
-            return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", DefinitionErrors.Of(definition)));
+        if (error is not null || definition is null)
+            return error!;
+        // Named here, before any grain: a malformed id is no grain's key, and a definition without a kind cannot travel to one.
+        if (DefinitionErrors.Of(definition) is { Count: > 0 } problems)
+            return Fail(Outcome<ElectionInfo>.Fail(Failure.Invalid, "invalid definition", problems));
         var outcome = await grains.GetGrain<IElectionGrain>(definition.Id).Create(definition, OfficialActors.Token(http));
         if (!outcome.Succeeded)
             return Fail(outcome);
@@ -184,25 +186,15 @@ internal static class Api
         return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"/api/elections/{Uri.EscapeDataString(info.Definition.Id)}");
     }
 
-    private static async Task<IResult> ListElections(IGrainFactory grains)
-    {
-        var ids = await grains.GetGrain<IElectionDirectoryGrain>(0).List();
-        var infos = await Task.WhenAll(ids.Select(id => grains.GetGrain<IElectionGrain>(id).Get()));
-        return Ok(infos.OfType<ElectionInfo>().Select(ElectionSummary.Of).ToArray());
-    }
+    private static async Task<IResult> ListElections(HttpContext http, PublicElections elections) =>
+        Ok((await elections.List(http)).Select(ElectionSummary.Of).ToArray());
 
-    private static async Task<IResult> GetElection(string id, IGrainFactory grains)
-    {
-        var (_, info) = await Find(id, grains);
-        return info is null ? UnknownElection(id) : Ok(ElectionView.Of(info));
-    }
+    private static async Task<IResult> GetElection(string id, HttpContext http, PublicElections elections) =>
+        await elections.Find(id, http) is { } info ? Ok(ElectionView.Of(info)) : UnknownElection(id);
 
-    /// <summary>The election's grain and what it holds; no info for a malformed id or an unknown election.</summary>
-    private static async Task<(IElectionGrain Grain, ElectionInfo? Info)> Find(string id, IGrainFactory grains)
-    {
-        var grain = grains.GetGrain<IElectionGrain>(id);
-        return (grain, DefinitionErrors.IsValidId(id) ? await grain.Get() : null);
-    }
+    /// <summary>The election's grain and what it holds; no info for a malformed id, an unknown election or a draft the caller may not see.</summary>
+    private static async Task<(IElectionGrain Grain, ElectionInfo? Info)> Find(string id, HttpContext http, IGrainFactory grains) =>
+        (grains.GetGrain<IElectionGrain>(id), await http.RequestServices.GetRequiredService<PublicElections>().Find(id, http));
 
     private static async Task<IResult> ImportVoters(string id, HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
     {
@@ -285,7 +277,7 @@ internal static class Api
 
     private static async Task<IResult> GetResults(string id, HttpContext http, IGrainFactory grains)
     {
-        var (grain, info) = await Find(id, grains);
+        var (grain, info) = await Find(id, http, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
@@ -308,7 +300,7 @@ internal static class Api
 
     private static async Task<IResult> GetRecord(string id, HttpContext http, IGrainFactory grains)
     {
-        var (grain, info) = await Find(id, grains);
+        var (grain, info) = await Find(id, http, grains);
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)

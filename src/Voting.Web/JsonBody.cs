@@ -1,23 +1,27 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Voting.Core.Json;
+using Voting.Core.Text;
 
 namespace Voting.Web;
 
 /// <summary>
 /// Reads a request body as JSON with the engine's conventions (<see cref="VotingJson.Options"/>: duplicate keys
-/// rejected), within a size limit, and turns every problem into the 4xx it deserves.
+/// and unknown members rejected), within a size limit, and turns every problem into the 4xx it deserves.
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>The engine's conventions, and a member the request does not know is refused (a typo never falls back to a default).</summary>
+    private static readonly JsonSerializerOptions Options = new(VotingJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     public static async Task<(T? Value, IResult? Error)> Read<T>(HttpContext context, long limit) where T : class
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
-            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType,
-                $"send the body as application/json (got '{request.ContentType ?? "no content type"}')"));
+            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType, NotJson(request)));
         if (request.ContentLength > limit)
             return (null, TooLarge(limit));
 
@@ -45,30 +49,47 @@ internal static class JsonBody
         }
 
         if (buffer.WrittenCount == 0)
-            return (null, Api.Error(StatusCodes.Status400BadRequest, "the body is empty; send a JSON object"));
+            return (null, Bad("the body is empty; send a JSON object"));
         var (value, error) = Parse<T>(buffer.WrittenSpan);
-        return error is null ? (value, null) : (null, Api.Error(StatusCodes.Status400BadRequest, error));
+        return error is null ? (value, null) : (null, Bad(error));
     }
 
-    /// <summary>The JSON's value, or why it is not one: a duplicate key, malformed or unreadable JSON, or null.</summary>
+    /// <summary>The JSON's value, or why it is not one (saying where, never naming a .NET type): a duplicate key, malformed or unreadable JSON, or null.</summary>
     public static (T? Value, string? Error) Parse<T>(ReadOnlySpan<byte> json) where T : class
     {
         try
         {
             if (JsonDuplicates.Find(json) is { } duplicate)
                 return (null, "duplicate key: " + duplicate);
-            var value = JsonSerializer.Deserialize<T>(json, VotingJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, "malformed JSON: the text is not valid UTF-8");
+        }
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(json, Options);
             return value is null ? (null, "the body is null; send a JSON object") : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, "malformed JSON: " + e.Message);
+            return (null, $"unexpected value at {Excerpt.Of(e.Path ?? "$")}: an unknown member, or a value of the wrong type, null or out of range");
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return (null, "unreadable JSON: " + e.Message);
+            return (null, "unreadable JSON: a value is not of the expected kind");
         }
     }
+
+    /// <summary>Why a body of another content type is refused (here, and where routing refuses it first).</summary>
+    public static string NotJson(HttpRequest request) =>
+        $"send the body as application/json (got '{Excerpt.Of(request.ContentType ?? "no content type")}')";
+
+    private static IResult Bad(string error) => Api.Error(StatusCodes.Status400BadRequest, error);
 
     private static IResult TooLarge(long limit) =>
         Api.Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Voting.Core.Text;
 
 namespace Voting.Web;
 
@@ -36,7 +37,7 @@ internal static class JsonDuplicates
                 case JsonTokenType.PropertyName:
                     var name = reader.GetString()!;
                     if (!keys.Peek()!.Add(name))
-                        return $"the key '{name}' appears twice in the same object (at {path})";
+                        return $"the key '{Excerpt.Of(name)}' appears twice in the same object (at {Excerpt.Of(path)})";
                     property = name;
                     continue;
                 default:

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Voting.Grains.Storage;
 
 namespace Voting.Web;
 
@@ -43,13 +44,8 @@ public sealed class AdminToken
             if (stored.Length > 0)
                 return new AdminToken(stored, path, generated: false);
         }
-        Directory.CreateDirectory(dir);
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, token + "\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
+        PrivateFiles.WriteAllBytes(path, Encoding.UTF8.GetBytes(token + "\n"));
         return new AdminToken(token, path, generated: true);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Voting.Core.Elections;
+using Voting.Core.Text;
 using Voting.Grains.Contracts;
 using Voting.Grains.Interfaces;
 
@@ -32,12 +33,15 @@ public sealed class ResultsHub(IGrainFactory grains, IAuthorizationService autho
 
     public async Task JoinElection(string electionId)
     {
+        var unknown = new HubException($"unknown election '{Excerpt.Of(electionId)}'");
         if (!DefinitionErrors.IsValidId(electionId))
-            throw new HubException($"unknown election '{electionId}'");
+            throw unknown;
         var election = grains.GetGrain<IElectionGrain>(electionId);
-        var info = await election.Get() ?? throw new HubException($"unknown election '{electionId}'");
+        var info = await election.Get() ?? throw unknown;
         if (!(await authorization.AuthorizeAsync(Context.User ?? new(), info, LiveResultsAccess.Policy)).Succeeded)
-            throw new HubException($"the results of '{electionId}' are published when the vote closes; signed-in officials see them live");
+            throw info.Status == ElectionStatus.Draft
+                ? unknown // a draft is shown to officials only
+                : new HubException($"the results of '{Excerpt.Of(electionId)}' are published when the vote closes; signed-in officials see them live");
         await observer.Track(electionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(electionId));
         // A status, once closed, stays closed: the final count then.

@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Voting.Core.Json;
+using Voting.Core.Text;
 
 namespace Voting.Web;
 
@@ -26,6 +29,8 @@ public static class VotingWebExtensions
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
 
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RejectedRequests>();
         services.AddSingleton<PublicElections>();
         services.AddSingleton<OfficialAccounts>();
         services.AddSingleton<Admin.AdminElections>();
@@ -46,7 +51,8 @@ public static class VotingWebExtensions
         services.ConfigureHttpJsonOptions(o => VotingJson.Apply(o.SerializerOptions));
         services.AddOpenApi(ApiDocument.Configure);
 
-        services.AddSignalR().AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
+        services.AddSignalR(o => o.AddFilter<HubRefusals>()).AddJsonProtocol(o => VotingJson.Apply(o.PayloadSerializerOptions));
+        services.AddLogging(logging => logging.AddFilter(HubRefusals.DispatcherCategory, LogLevel.None));
         services.AddSingleton<ResultsObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsObserver>());
 
@@ -72,34 +78,31 @@ public static class VotingWebExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(error => error.Run(async context =>
+        app.UseExceptionHandler(error => error.Run(context =>
         {
-            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, reason) = exception switch
+            var (status, reason) = context.Features.Get<IExceptionHandlerFeature>()?.Error switch
             {
-                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
                 TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the vote engine did not answer in time; try again"),
                 _ => (StatusCodes.Status500InternalServerError, "internal error"),
             };
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+            return ApiProblems.Write(context, status, reason);
         }));
 
-        // Errors the framework answers without a body (415 from content-type matching, 405, unknown routes): a JSON reason too.
-        app.UseStatusCodePages(async context =>
+        // Errors the framework answers without a body (415 from content-type matching, 405, unknown routes): a problem too.
+        app.UseStatusCodePages(context =>
         {
-            var response = context.HttpContext.Response;
-            if (!context.HttpContext.Request.Path.StartsWithSegments("/api") || response.StatusCode < 400)
-                return;
-            var reason = response.StatusCode switch
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            if (!http.Request.Path.StartsWithSegments("/api") || status < 400)
+                return Task.CompletedTask;
+            var reason = status switch
             {
                 StatusCodes.Status404NotFound => "no such resource",
-                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed here",
-                StatusCodes.Status415UnsupportedMediaType =>
-                    $"send the body as application/json (got '{context.HttpContext.Request.ContentType ?? "no content type"}')",
-                _ => ReasonPhrases.GetReasonPhrase(response.StatusCode),
+                StatusCodes.Status405MethodNotAllowed => $"{Excerpt.Of(http.Request.Method)} is not allowed here",
+                StatusCodes.Status415UnsupportedMediaType => JsonBody.NotJson(http.Request),
+                _ => ReasonPhrases.GetReasonPhrase(status),
             };
-            await response.WriteAsJsonAsync(new ApiError(reason), VotingJson.Options);
+            return ApiProblems.Write(http, status, reason);
         });
 
         app.UseStaticFiles(new StaticFileOptions
@@ -118,6 +121,7 @@ public static class VotingWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(RejectedRequests.FormBodies);
 
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Voting API").WithNonce().DisableDefaultFonts());

@@ -34,7 +34,7 @@ public sealed class BadInputTests(ApiHost api)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.MediaType ?? "");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var error = JsonDocument.Parse(text).RootElement.GetProperty("error").GetString();
         Assert.False(string.IsNullOrWhiteSpace(error), text);
         return error!;
@@ -167,7 +167,7 @@ public sealed class BadInputTests(ApiHost api)
         var again = Budget(id);
         again["title"] = new System.Text.Json.Nodes.JsonObject { ["en"] = "Replaced?" };
         await AssertError(await official.PostAsync("/api/elections", Json(again)), HttpStatusCode.Conflict);
-        var stored = await Body(await anonymous.GetAsync($"/api/elections/{id}"));
+        var stored = await Body(await official.GetAsync($"/api/elections/{id}"));
         Assert.Equal("Test budget", stored.GetProperty("definition").GetProperty("title").GetProperty("en").GetString());
 
         // Voter import: malformed, empty, unknown envelope, unknown election, officials only.
@@ -181,13 +181,13 @@ public sealed class BadInputTests(ApiHost api)
         await AssertError(await official.PostAsync($"/api/elections/{id}/voters", Json("""{"voters": [{"id": "v", "envelopes": ["mars"]}]}""")), HttpStatusCode.BadRequest);
         await AssertError(await official.PostAsync($"/api/elections/{NewId("nope")}/voters", Json("""{"voters": [{"id": "v"}]}""")), HttpStatusCode.NotFound);
         await AssertError(await anonymous.PostAsync($"/api/elections/{id}/voters", Json("""{"voters": [{"id": "v"}]}""")), HttpStatusCode.Unauthorized);
-        var registered = await Body(await anonymous.GetAsync($"/api/elections/{id}"));
+        var registered = await Body(await official.GetAsync($"/api/elections/{id}"));
         Assert.Equal(0, registered.GetProperty("registeredVoters").GetInt64());
 
         // Open / close: officials only, unknown election.
         await AssertError(await anonymous.PostAsync($"/api/elections/{id}/open", null), HttpStatusCode.Unauthorized);
         await AssertError(await official.PostAsync($"/api/elections/{NewId("nope")}/open", null), HttpStatusCode.NotFound);
-        Assert.Equal("draft", (await Body(await anonymous.GetAsync($"/api/elections/{id}"))).GetProperty("status").GetString());
+        Assert.Equal("draft", (await Body(await official.GetAsync($"/api/elections/{id}"))).GetProperty("status").GetString());
 
         using var login = await official.PostAsync("/api/login", null);
         Assert.Equal("official", (await Body(login)).GetProperty("role").GetString());

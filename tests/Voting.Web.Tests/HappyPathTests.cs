@@ -29,8 +29,8 @@ public sealed class HappyPathTests(ApiHost api)
             Assert.Equal(2, definition.GetProperty("envelopes").GetArrayLength());
         }
 
-        // Listed, and readable by anyone.
-        using (var list = await anonymous.GetAsync("/api/elections"))
+        // Listed for officials while a draft; hidden from everyone else until it opens.
+        using (var list = await official.GetAsync("/api/elections"))
         {
             var body = await Body(list);
             Assert.Equal(JsonValueKind.Array, body.ValueKind);
@@ -38,6 +38,8 @@ public sealed class HappyPathTests(ApiHost api)
             Assert.Equal("draft", row.GetProperty("status").GetString());
             Assert.Equal("Test budget", row.GetProperty("title").GetProperty("en").GetString());
         }
+        using (var list = await anonymous.GetAsync("/api/elections"))
+            Assert.DoesNotContain((await Body(list)).EnumerateArray(), e => e.GetProperty("id").GetString() == id);
 
         // Voters: one code each, returned once.
         Dictionary<string, string> codes;

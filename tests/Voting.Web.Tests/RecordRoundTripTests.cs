@@ -92,7 +92,7 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
         Assert.Equal(Voters, codes.Count);
 
         // No record for a draft.
-        await AssertNoRecordYet(anonymous, id, "draft");
+        await AssertNoRecordYet(official, id, "draft");
 
         using (var opened = await official.PostAsync($"/api/elections/{id}/open", null))
             Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
@@ -283,7 +283,7 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
     {
         using var response = await client.GetAsync($"/api/elections/{id}/record");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var error = (await Body(response)).GetProperty("error").GetString();
         Assert.Contains("closes", error);
         Assert.Contains(status, error);

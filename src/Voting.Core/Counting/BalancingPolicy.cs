@@ -1,4 +1,5 @@
 using System.Globalization;
+using Voting.Core.Text;
 
 namespace Voting.Core.Counting;
 
@@ -33,7 +34,7 @@ public sealed record BalancingPolicy(BalancingKind Kind, int StaticGrade = 0)
             policy = new BalancingPolicy(BalancingKind.Static, grade);
             return true;
         }
-        error = $"unknown balancing policy '{text}': expected static:K, median or normalize";
+        error = $"unknown balancing policy '{Excerpt.Of(text)}': expected static:K, median or normalize";
         return false;
     }
 

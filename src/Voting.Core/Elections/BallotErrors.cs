@@ -1,3 +1,5 @@
+using Voting.Core.Text;
+
 namespace Voting.Core.Elections;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class BallotErrors(ElectionDefinition definition)
         {
             if (project is null || !_envelopeOf.TryGetValue(project, out var envelope))
             {
-                invalid.Add($"grades.{project}: unknown project '{project}'");
+                invalid.Add($"grades.{Excerpt.Of(project)}: unknown project '{Excerpt.Of(project)}'");
                 continue;
             }
             if (grade < 0 || grade >= _grades)
@@ -32,7 +34,13 @@ public sealed class BallotErrors(ElectionDefinition definition)
             if (!allowedEnvelopes.Contains(envelope))
                 forbidden.Add($"grades.{project}: project '{project}' is in envelope '{envelope}', which this invitation may not vote in");
         }
-        if (invalid.Count > 0) return (false, invalid);
-        return forbidden.Count > 0 ? (true, forbidden) : null;
+        if (invalid.Count > 0) return (false, Listed(invalid));
+        return forbidden.Count > 0 ? (true, Listed(forbidden)) : null;
     }
+
+    /// <summary>The first <see cref="RollErrors.MaxListed"/> problems, the rest counted.</summary>
+    private static IReadOnlyList<string> Listed(List<string> problems) =>
+        problems.Count <= RollErrors.MaxListed
+            ? problems
+            : [.. problems.Take(RollErrors.MaxListed), $"grades: {problems.Count - RollErrors.MaxListed} more problems"];
 }

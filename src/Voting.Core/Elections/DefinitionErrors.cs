@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Voting.Core.Allocation;
 using Voting.Core.Counting;
+using Voting.Core.Grades;
+using Voting.Core.Text;
 
 namespace Voting.Core.Elections;
 
@@ -22,14 +24,16 @@ public static partial class DefinitionErrors
         var errors = new List<string>();
         if (!IsValidId(definition.Id))
             errors.Add("id: letters, digits, '-', '_' or '.', 1 to 64 characters, starting with a letter or digit");
-        if (definition.Title is null || definition.Title.Count == 0)
-            errors.Add("title: give at least one language");
+        if (!Enum.IsDefined(definition.Kind))
+            errors.Add("kind: 'budget' or 'question'");
+        if (IsBlank(definition.Title))
+            errors.Add("title: a text in at least one language, none blank");
         if (definition.Grades is null || definition.Grades.Count < 2 || definition.Grades.Count > MaxGrades)
             errors.Add($"grades: between 2 and {MaxGrades} labels, worst first");
         else
             for (int g = 0; g < definition.Grades.Count; g++)
-                if (definition.Grades[g] is null || definition.Grades[g].Count == 0 || definition.Grades[g].Values.Any(string.IsNullOrWhiteSpace))
-                    errors.Add($"grades[{g}]: a label in at least one language, none empty");
+                if (IsBlank(definition.Grades[g]))
+                    errors.Add($"grades[{g}]: a label in at least one language, none blank");
 
         if (!BalancingPolicy.TryParse(definition.Balancing, out var policy, out var balancingError))
             errors.Add("balancing: " + balancingError);
@@ -59,13 +63,14 @@ public static partial class DefinitionErrors
             if (envelope is null) { errors.Add($"{at}: missing"); continue; }
             if (!IsValidId(envelope.Id)) errors.Add($"{at}.id: letters, digits, '-', '_' or '.'");
             else if (!envelopeIds.Add(envelope.Id)) errors.Add($"{at}.id: '{envelope.Id}' is used twice");
+            if (envelope.Title is not null && IsBlank(envelope.Title)) errors.Add($"{at}.title: when given, a text in at least one language, none blank");
             if (definition.Kind == ElectionKind.Budget)
             {
                 if (envelope.Budget is null or < 0) errors.Add($"{at}.budget: a non-negative amount");
                 if (envelope.Rule is not null && !AllocationRules.IsKnown(envelope.Rule))
-                    errors.Add($"{at}.rule: unknown rule '{envelope.Rule}'; known: {string.Join(", ", AllocationRules.Names)}");
+                    errors.Add($"{at}.rule: unknown rule '{Excerpt.Of(envelope.Rule)}'; known: {string.Join(", ", AllocationRules.Names)}");
             }
-            else if (envelope.Budget is not null)
+            else if (definition.Kind == ElectionKind.Question && envelope.Budget is not null)
                 errors.Add($"{at}.budget: a question has no budget");
             if (envelope.Projects is null || envelope.Projects.Count == 0) { errors.Add($"{at}.projects: at least one"); continue; }
             if (definition.Kind == ElectionKind.Budget && envelope.Projects.Sum(p => (decimal)Math.Max(0, p?.Cost ?? 0)) > AllocationLimits.MaxTotalCost)
@@ -77,11 +82,15 @@ public static partial class DefinitionErrors
                 if (project is null) { errors.Add($"{pat}: missing"); continue; }
                 if (!IsValidId(project.Id)) errors.Add($"{pat}.id: letters, digits, '-', '_' or '.'");
                 else if (!projectIds.Add(project.Id)) errors.Add($"{pat}.id: '{project.Id}' is used twice in this election");
-                if (project.Title is null || project.Title.Count == 0) errors.Add($"{pat}.title: give at least one language");
+                if (IsBlank(project.Title)) errors.Add($"{pat}.title: a text in at least one language, none blank");
                 if (definition.Kind == ElectionKind.Budget && project.Cost is null or < 0) errors.Add($"{pat}.cost: a non-negative amount");
                 if (definition.Kind == ElectionKind.Question && project.Cost is not null) errors.Add($"{pat}.cost: an option of a question has no cost");
             }
         }
         return errors;
     }
+
+    /// <summary>No language at all, or one whose text is empty or only white space.</summary>
+    private static bool IsBlank(LocalizedText? text) =>
+        text is null || text.Count == 0 || text.Values.Any(string.IsNullOrWhiteSpace);
 }

@@ -1,3 +1,5 @@
+using Voting.Core.Text;
+
 namespace Voting.Core.Elections;
 
 /// <summary>
@@ -29,13 +31,13 @@ public static class RollErrors
             var (id, envelopes) = voters[i];
             if (string.IsNullOrWhiteSpace(id)) Add($"voters[{i}].id: the voter's id is required");
             else if (id.Length > MaxVoterIdLength) Add($"voters[{i}].id: at most {MaxVoterIdLength} characters");
-            else if (ids.TryGetValue(id, out var first)) Add($"voters[{i}].id: '{id}' appears twice in this import (first at voters[{first}])");
+            else if (ids.TryGetValue(id, out var first)) Add($"voters[{i}].id: '{Excerpt.Of(id)}' appears twice in this import (first at voters[{first}])");
             else ids[id] = i;
             if (envelopes is null || envelopes.Count == 0)
                 Add($"voters[{i}].envelopes: at least one envelope");
             else
                 foreach (var envelope in envelopes.Where(e => e is null || !envelopeIds.Contains(e)).Distinct())
-                    Add($"voters[{i}].envelopes: unknown envelope '{envelope}'; known: {string.Join(", ", envelopeIds)}");
+                    Add($"voters[{i}].envelopes: unknown envelope '{Excerpt.Of(envelope)}'; known: {string.Join(", ", envelopeIds)}");
         }
         if (more > 0) errors.Add($"voters: {more} more problems");
         return errors;

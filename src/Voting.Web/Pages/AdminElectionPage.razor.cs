@@ -24,9 +24,6 @@ public sealed partial class AdminElectionPage
     [Inject]
     private IOptions<VotingWebOptions> Options { get; set; } = default!;
 
-    [CascadingParameter]
-    private HttpContext HttpContext { get; set; } = default!;
-
     /// <summary>The election as it is after this request's action.</summary>
     private ElectionInfo? Current => after ?? Election;
 

@@ -68,7 +68,7 @@ public sealed partial class AdminPage
     protected override async Task OnInitializedAsync()
     {
         HttpContext.Response.Headers.CacheControl = "no-store";
-        elections = await Elections.List();
+        elections = await Elections.List(HttpContext);
     }
 
     private async Task Create()

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using Voting.Grains.Contracts;
 
 namespace Voting.Web.Pages;
 
-/// <summary>A page of one election (<c>/elections/{Id}/...</c>): the election is read first; an unknown one is a 404.</summary>
+/// <summary>A page of one election (<c>/elections/{Id}/...</c>): the election is read first; an unknown one, or a draft for anyone but an official, is a 404.</summary>
 public abstract class ElectionPageBase : ComponentBase
 {
     [Parameter]
@@ -15,12 +16,21 @@ public abstract class ElectionPageBase : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; private set; } = default!;
 
+    [CascadingParameter]
+    protected HttpContext HttpContext { get; set; } = default!;
+
+    /// <summary>
+    /// Whether a draft shows to everyone here, not only to officials: the ballot page, where a resident who already
+    /// holds an invitation learns that the vote has not opened yet.
+    /// </summary>
+    protected virtual bool ShowsDrafts => false;
+
     /// <summary>Null until read, and for an unknown election.</summary>
     protected ElectionInfo? Election { get; private set; }
 
     protected override async Task OnInitializedAsync()
     {
-        Election = await Elections.Find(Id);
+        Election = ShowsDrafts ? await Elections.Find(Id) : await Elections.Find(Id, HttpContext);
         if (Election is null)
             Navigation.NotFound();
         else
