@@ -25,6 +25,7 @@ internal static class Api
 {
     private const string Json = "application/json";
     private const string Zip = "application/zip";
+    private const string Problem = "application/problem+json";
 
     public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
         ApiProblems.Result(status, error, errors);
@@ -60,15 +61,15 @@ internal static class Api
             .WithSummary("Checks an official's token (Authorization: Bearer <token>).")
             .WithDescription("Answers the role `official` when the bearer is the official token, 401 otherwise. " +
                 "Limited per client address and per token presented (`Voting:RateLimiting`): a client that keeps guessing gets 429.")
-            .Produces<LoginResponse>().Produces<ApiError>(401).Produces<ApiError>(429);
+            .Produces<LoginResponse>().Produces<ApiError>(401, Problem).Produces<ApiError>(429, Problem);
 
         official.MapPost("/elections", CreateElection)
             .WithName("CreateElection").WithSummary("Defines an election (official).")
             .WithDescription("The body is the election's definition; the election starts as a draft, its definition fixed once the vote opens. " +
                 "An invalid definition gets 400 with every problem listed in `errors`; a taken id gets 409.")
             .Accepts<ElectionDefinition>(Json)
-            .Produces<ElectionView>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(409)
-            .Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
+            .Produces<ElectionView>(201).Produces<ApiError>(400, Problem).Produces<ApiError>(401, Problem).Produces<ApiError>(409, Problem)
+            .Produces<ApiError>(413, Problem).Produces<ApiError>(415, Problem).Produces<ApiError>(429, Problem);
 
         api.MapGet("/elections", ListElections)
             .WithName("ListElections").WithSummary("Every election, with its status.")
@@ -78,37 +79,37 @@ internal static class Api
         api.MapGet("/elections/{id}", GetElection)
             .WithName("GetElection").WithSummary("An election's definition and status.")
             .WithDescription("Public: the definition as created, the status and the number of registered voters.")
-            .Produces<ElectionView>().Produces<ApiError>(404);
+            .Produces<ElectionView>().Produces<ApiError>(404, Problem);
 
         official.MapPost("/elections/{id}/voters", ImportVoters)
             .WithName("ImportVoters").WithSummary("Adds voters to the roll and returns each one's invitation code, once (official).")
             .WithDescription("Each listed voter gets an invitation code, returned in this answer only (the engine keeps only its hash). " +
                 "A voter listed without envelopes may vote in every envelope. Voters can be added until the vote closes.")
             .Accepts<VoterImportRequest>(Json)
-            .Produces<VoterImportResponse>().Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(404)
-            .Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429);
+            .Produces<VoterImportResponse>().Produces<ApiError>(400, Problem).Produces<ApiError>(401, Problem).Produces<ApiError>(404, Problem)
+            .Produces<ApiError>(409, Problem).Produces<ApiError>(413, Problem).Produces<ApiError>(415, Problem).Produces<ApiError>(429, Problem);
 
         official.MapPost("/elections/{id}/open", (string id, HttpContext http, IGrainFactory grains) => Transition(id, grains, g => g.Open(OfficialActors.Token(http))))
             .WithName("OpenElection").WithSummary("Opens the vote; the definition freezes (official).")
             .WithDescription("From now on residents cast ballots, and the definition can no longer change.")
-            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(429);
+            .Produces<ElectionView>().Produces<ApiError>(401, Problem).Produces<ApiError>(404, Problem).Produces<ApiError>(409, Problem).Produces<ApiError>(429, Problem);
 
         official.MapPost("/elections/{id}/close", (string id, HttpContext http, IGrainFactory grains) => Transition(id, grains, g => g.Close(OfficialActors.Token(http))))
             .WithName("CloseElection").WithSummary("Closes the vote; the results become public (official).")
             .WithDescription("Ballots are refused from now on; the final results and the election record become public.")
-            .Produces<ElectionView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(429);
+            .Produces<ElectionView>().Produces<ApiError>(401, Problem).Produces<ApiError>(404, Problem).Produces<ApiError>(409, Problem).Produces<ApiError>(429, Problem);
 
         official.MapGet("/elections/{id}/trail", GetTrail)
             .WithName("GetElectionTrail")
             .WithSummary("The audit trail of the election: each official action (create, import, open, close) with when, who and from where (official).")
             .WithDescription("Oldest first; the same entries as the record's trail.jsonl.")
-            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(429);
+            .Produces<TrailEntry[]>().Produces<ApiError>(401, Problem).Produces<ApiError>(404, Problem).Produces<ApiError>(429, Problem);
 
         official.MapGet("/officials/trail", async (IGrainFactory grains) => Ok(await grains.GetGrain<IOfficialsGrain>(0).Trail()))
             .WithName("GetAccountsTrail").WithTags("Officials")
             .WithSummary("The audit trail of the officials' accounts: each account added, with when, who and from where (official).")
             .WithDescription("Oldest first.")
-            .Produces<TrailEntry[]>().Produces<ApiError>(401).Produces<ApiError>(429);
+            .Produces<TrailEntry[]>().Produces<ApiError>(401, Problem).Produces<ApiError>(429, Problem);
 
         api.MapPost("/elections/{id}/ballots", CastBallot)
             .WithMetadata(RateLimit.Cast, BearerMetadata.Required)
@@ -118,35 +119,35 @@ internal static class Api
                 "Until the vote closes a new ballot replaces the previous one; the answer gives the receipt and revision of this one. " +
                 "Limited per client address and per invitation code (`Voting:RateLimiting`).")
             .Accepts<BallotRequest>(Json)
-            .Produces<BallotResponse>(201).Produces<ApiError>(400).Produces<ApiError>(401).Produces<ApiError>(403)
-            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(413).Produces<ApiError>(415).Produces<ApiError>(429).Produces<ApiError>(503);
+            .Produces<BallotResponse>(201).Produces<ApiError>(400, Problem).Produces<ApiError>(401, Problem).Produces<ApiError>(403, Problem)
+            .Produces<ApiError>(404, Problem).Produces<ApiError>(409, Problem).Produces<ApiError>(413, Problem).Produces<ApiError>(415, Problem).Produces<ApiError>(429, Problem).Produces<ApiError>(503, Problem);
 
         api.MapGet("/elections/{id}/ballot", GetBallot)
             .WithMetadata(RateLimit.Cast, BearerMetadata.Required)
             .WithName("GetBallot").WithTags("Residents")
             .WithSummary("The resident's ballot as it counts: grades per project as cast, receipt and revision (Authorization: Bearer <invitation code>).")
             .WithDescription("The ballot that counts for the resident whose invitation code is the bearer, or 404 when they have not voted.")
-            .Produces<BallotView>().Produces<ApiError>(401).Produces<ApiError>(404).Produces<ApiError>(429);
+            .Produces<BallotView>().Produces<ApiError>(401, Problem).Produces<ApiError>(404, Problem).Produces<ApiError>(429, Problem);
 
         api.MapGet("/elections/{id}/results", GetResults)
             .WithMetadata(BearerMetadata.Optional)
             .WithName("GetResults")
             .WithSummary("Ranking, majority grades, merit profiles and allocation per envelope: live for officials, public once closed.")
             .WithDescription("Once the vote is closed anyone may read them; while it is open only officials, with the official token, see the live, exact count.")
-            .Produces<ElectionResults>().Produces<ApiError>(401).Produces<ApiError>(403).Produces<ApiError>(404);
+            .Produces<ElectionResults>().Produces<ApiError>(401, Problem).Produces<ApiError>(403, Problem).Produces<ApiError>(404, Problem);
 
         api.MapGet("/elections/{id}/record", GetRecord)
             .WithName("GetRecord").WithTags("Auditors")
             .WithSummary("The election record as a zip (definition, hash-chained log, counted ballots, results, Pabulib files, audit trail, manifest; see docs/record.md), public once the vote is closed.")
             .WithDescription("Streamed as it is written; docs/record.md describes its files. 409 while the vote is not closed.")
             .Produces(StatusCodes.Status200OK, contentType: Zip)
-            .Produces<ApiError>(404).Produces<ApiError>(409).Produces<ApiError>(503);
+            .Produces<ApiError>(404, Problem).Produces<ApiError>(409, Problem).Produces<ApiError>(503, Problem);
 
         api.MapGet("/elections/{id}/receipts/{receipt}", GetReceipt)
             .WithName("GetReceipt").WithTags("Residents")
             .WithSummary("Whether a receipt's ballot is counted or was replaced (never its grades).")
             .WithDescription("Public: whether the receipt's ballot counts or was replaced by a later one of the same resident, and its envelopes; never its grades.")
-            .Produces<ReceiptView>().Produces<ApiError>(404);
+            .Produces<ReceiptView>().Produces<ApiError>(404, Problem);
     }
 
     private static async ValueTask<object?> RequireOfficial(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

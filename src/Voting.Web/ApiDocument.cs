@@ -74,7 +74,7 @@ internal static class ApiDocument
         document.Info.Description =
             "Majority-judgment elections: define, import the voter roll, open, cast graded ballots, close, and read the results. " +
             "Officials authenticate with `Authorization: Bearer <official token>`; residents cast with `Authorization: Bearer <invitation code>`. " +
-            "Every error is a JSON object `{\"error\": \"reason\"}`. Live results stream from the SignalR hub at /hubs/results (JoinElection(id), then `results` messages).";
+            "Every error is an RFC 9457 problem (`application/problem+json`) whose `error` member gives the reason (`{\"error\": \"reason\", ...}`). Live results stream from the SignalR hub at /hubs/results (JoinElection(id), then `results` messages).";
         // The engine runs at addresses it cannot know (behind proxies too): the API is at the root of wherever this document was fetched from.
         document.Servers = [new OpenApiServer { Url = "/", Description = "The address this document was fetched from." }];
         document.Components ??= new OpenApiComponents();

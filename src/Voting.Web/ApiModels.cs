@@ -5,8 +5,11 @@ using Voting.Grains.Contracts;
 
 namespace Voting.Web;
 
-/// <summary>Every 4xx/5xx body: a reason a person can read, and for a bad definition the list of problems.</summary>
-public sealed record ApiError(string Error, IReadOnlyList<string>? Errors = null);
+/// <summary>
+/// Every 4xx/5xx body as the API document describes it (built by <see cref="ApiProblems"/>): an RFC 9457 problem whose
+/// <c>error</c> is a reason a person can read, and for a request with several problems <c>errors</c> by path.
+/// </summary>
+public sealed record ApiError(string? Type, string Title, int Status, string Detail, string Error, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>An election as <c>GET /api/elections/{id}</c> shows it: its id, where it stands and its definition.</summary>
 public sealed record ElectionView(string Id, ElectionStatus Status, long RegisteredVoters, ElectionDefinition Definition)

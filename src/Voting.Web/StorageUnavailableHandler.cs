@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Voting.Core.Json;
 using Voting.Grains.Storage;
 
 namespace Voting.Web;
@@ -14,12 +13,9 @@ internal sealed class StorageUnavailableHandler : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!Caused(exception)) return false;
-        var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await response.WriteAsJsonAsync(
-            new ApiError($"the vote's storage cannot be reached right now and nothing was recorded; try again in {RetryAfterSeconds} seconds"),
-            VotingJson.Options, cancellationToken);
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await ApiProblems.Write(httpContext, StatusCodes.Status503ServiceUnavailable,
+            $"the vote's storage cannot be reached right now and nothing was recorded; try again in {RetryAfterSeconds} seconds");
         return true;
     }
 

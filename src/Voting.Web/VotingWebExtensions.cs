@@ -63,11 +63,10 @@ public static class VotingWebExtensions
         {
             limiter.GlobalLimiter = limits.Requests;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, cancellationToken) =>
+            limiter.OnRejected = (context, _) =>
             {
                 RateLimits.Refuse(context.HttpContext, context.Lease);
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    new ApiError("too many requests; wait a moment and try again"), VotingJson.Options, cancellationToken);
+                return new ValueTask(ApiProblems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "too many requests; wait a moment and try again"));
             };
         });
         return services;
