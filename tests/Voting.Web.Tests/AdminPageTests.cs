@@ -56,8 +56,8 @@ public sealed partial class AdminPageTests(ApiHost api)
             Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
         using (var posted = await watcher.PostAsync("/admin/invitation-codes", Form(("__RequestVerificationToken", token), ("Ticket", "00"))))
             Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
-        using var anonymousApi = api.Anonymous();
-        using (var missing = await anonymousApi.GetAsync($"/api/elections/{id}"))
+        using var officialApi = api.Official();
+        using (var missing = await officialApi.GetAsync($"/api/elections/{id}"))
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class AdminPageTests(ApiHost api)
         page = await CreateRefused(admin, id, badRows);
         Assert.Contains("Line 3, column id: 'p1' is used twice in this election", page);
         Assert.Contains("Line 4, column cost: a non-negative amount", page);
-        Assert.Contains("Line 5, column title_en: give at least one language", page);
+        Assert.Contains("Line 5, column title_en: a text in at least one language, none blank", page);
         Assert.Contains("The election was not created: 3 problem(s)", page);
         // Nothing typed is lost: the fields and the CSV come back as they were.
         Assert.Contains($"value=\"{id}\"", page);
@@ -93,15 +93,15 @@ public sealed partial class AdminPageTests(ApiHost api)
         Assert.Contains("p3,-5,Fountains,", page);
         Assert.Contains("aria-describedby=\"projects-columns projects-errors\"", page);
 
-        using var anonymous = api.Anonymous();
-        using (var missing = await anonymous.GetAsync($"/api/elections/{id}"))
+        using var official = api.Official();
+        using (var missing = await official.GetAsync($"/api/elections/{id}"))
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         // Fixed, the same form creates the election, with the projects of the file.
         using var created = await PostCreate(admin, id, "id,cost,title_en,title_fr\np1,100,Trees,Arbres\np2,50,Bikes,Vélos\n");
         Assert.Equal(HttpStatusCode.Found, created.StatusCode);
         Assert.Equal($"{Admin}/elections/{id}", created.Headers.Location?.AbsolutePath);
-        var definition = await Body(await anonymous.GetAsync($"/api/elections/{id}"));
+        var definition = await Body(await official.GetAsync($"/api/elections/{id}"));
         var projects = definition.GetProperty("definition").GetProperty("envelopes")[0].GetProperty("projects");
         Assert.Equal(["p1", "p2"], projects.EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray());
         Assert.Equal("Vélos", projects[1].GetProperty("title").GetProperty("fr").GetString());
@@ -128,14 +128,14 @@ public sealed partial class AdminPageTests(ApiHost api)
         refused = await Import(admin, page, "name\nv1\n");
         Assert.Contains("Line 1, column name: unknown column name.", refused);
         Assert.Contains("Line 1, column voter: the header has no column voter.", refused);
-        Assert.Equal(0, (await Body(await api.Anonymous().GetAsync($"/api/elections/{id}"))).GetProperty("registeredVoters").GetInt64());
+        Assert.Equal(0, (await Body(await api.Official().GetAsync($"/api/elections/{id}"))).GetProperty("registeredVoters").GetInt64());
 
         var imported = await Import(admin, page, "voter,envelopes\nv1,city district\nv2,district\nv3,\n");
         Assert.Contains("3 voter(s) added to the roll", imported);
         // The election's trail names the administrator for the import (the election was created through the API).
         Assert.Matches(@"<td>admin</td>\s*<td>[^<]+</td>\s*<td>Imported 3 voters</td>", imported);
         Assert.Matches(@"<td>official token</td>\s*<td>[^<]+</td>\s*<td>Created the election</td>", imported);
-        Assert.Equal(3, (await Body(await api.Anonymous().GetAsync($"/api/elections/{id}"))).GetProperty("registeredVoters").GetInt64());
+        Assert.Equal(3, (await Body(await api.Official().GetAsync($"/api/elections/{id}"))).GetProperty("registeredVoters").GetInt64());
         var ticket = TicketField().Match(imported).Groups[1].Value;
         using var download = await admin.PostAsync("/admin/invitation-codes", Form(("__RequestVerificationToken", Token(imported)), ("Ticket", ticket)));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -167,7 +167,7 @@ public sealed partial class AdminPageTests(ApiHost api)
     public async Task A_question_is_created_by_the_form_and_a_budget_from_its_definition_json_whose_problems_are_all_named()
     {
         using var admin = await SignedIn("admin", ApiHost.AdminToken);
-        using var anonymous = api.Anonymous();
+        using var official = api.Official();
 
         var question = NewId("question");
         var token = Token(await admin.GetStringAsync(Admin));
@@ -175,7 +175,7 @@ public sealed partial class AdminPageTests(ApiHost api)
                    ("TitleFr", "Une question"), ("Kind", "question"), ("Scale", "classic"), ("Balancing", "median"), ("EnvelopeId", "options"), ("Budget", ""),
                    ("ProjectsText", "id,title_fr\noui,Oui\nnon,Non\n"))))
             Assert.Equal(HttpStatusCode.Found, created.StatusCode);
-        var definition = (await Body(await anonymous.GetAsync($"/api/elections/{question}"))).GetProperty("definition");
+        var definition = (await Body(await official.GetAsync($"/api/elections/{question}"))).GetProperty("definition");
         Assert.Equal("question", definition.GetProperty("kind").GetString());
         Assert.Equal(7, definition.GetProperty("grades").GetArrayLength());
         Assert.Equal("median", definition.GetProperty("balancing").GetString());
@@ -189,7 +189,7 @@ public sealed partial class AdminPageTests(ApiHost api)
         Assert.Contains("balancing: unknown balancing policy 'sometimes'", refused);
         Assert.Contains("envelopes[0].budget: a non-negative amount", refused);
         Assert.Contains("malformed JSON", await UploadDefinition(admin, "{\"id\": "));
-        using (var missing = await anonymous.GetAsync($"/api/elections/{budget}"))
+        using (var missing = await official.GetAsync($"/api/elections/{budget}"))
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         token = Token(await admin.GetStringAsync(Admin));
@@ -198,7 +198,7 @@ public sealed partial class AdminPageTests(ApiHost api)
             Assert.Equal(HttpStatusCode.Found, created.StatusCode);
             Assert.Equal($"{Admin}/elections/{budget}", created.Headers.Location?.AbsolutePath);
         }
-        Assert.Equal("draft", (await Body(await anonymous.GetAsync($"/api/elections/{budget}"))).GetProperty("status").GetString());
+        Assert.Equal("draft", (await Body(await official.GetAsync($"/api/elections/{budget}"))).GetProperty("status").GetString());
         Assert.Contains($">{budget}</code>", await admin.GetStringAsync(Admin));
     }
 

@@ -42,6 +42,12 @@ public sealed class AbuseHost : IAsyncLifetime
         {
             ["Voting:AdminToken"] = AdminToken,
             ["Voting:LoadSeeds"] = "false",
+            // Every attack reads the state back as an official and a resident: limits that the suite's own reads
+            // cannot reach, so that each attack meets the rejection it tests (RateLimitTests test the limits).
+            ["Voting:RateLimiting:CastPerMinute"] = "1000000",
+            ["Voting:RateLimiting:CastPerResidentPerMinute"] = "1000000",
+            ["Voting:RateLimiting:LoginPerMinute"] = "1000000",
+            ["Voting:RateLimiting:SignInPerAccountPerMinute"] = "1000000",
         });
         var open = await Prepare(Budget(Open), new Dictionary<string, string[]> { ["a"] = ["city"], ["b"] = ["city", "district"] }, open: true);
         Codes["a"] = open["a"];
