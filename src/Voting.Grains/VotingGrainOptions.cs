@@ -3,6 +3,9 @@ namespace Voting.Grains;
 /// <summary>Tuning of the ballot path; the defaults suit one node with SQLite.</summary>
 public sealed class VotingGrainOptions
 {
+    /// <summary>The configuration section whose keys (<c>Voting:BallotBoxes</c>, <c>Voting:LiveResults:*</c>...) these are.</summary>
+    public const string Section = "Voting";
+
     /// <summary>The ballot boxes of an election whose definition does not say (fixed when the election is created).</summary>
     public int BallotBoxes { get; set; } = 1;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Voting.Grains.Storage;
 using Voting.Web;
 
 namespace Voting.Host;
@@ -13,7 +14,7 @@ internal static class Banner
     {
         var services = app.Services;
         var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var web = services.GetRequiredService<IOptions<VotingWebOptions>>().Value;
+        var dataFolder = services.GetRequiredService<IOptions<DataFolderOptions>>().Value;
         var token = services.GetRequiredService<AdminToken>();
         var seeds = services.GetRequiredService<SeedLoader>();
         var settings = services.GetRequiredService<HostSettings>();
@@ -26,7 +27,7 @@ internal static class Banner
             lines.Add($"  Browse:         {browse}/");
             lines.Add($"  API reference:  {browse}/scalar   (OpenAPI: {browse}/openapi/v1.json)");
         }
-        lines.Add($"  Data folder:    {web.DataDirFullPath}   (clustering: {settings.Clustering}, storage: {settings.Storage})");
+        lines.Add($"  Data folder:    {dataFolder.FullPath}   (clustering: {settings.Clustering}, storage: {settings.Storage})");
         if (token.Generated)
         {
             lines.Add($"  Official token: generated on this first start, kept in {token.Source}");

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Configuration;
 
 namespace Voting.Host;
 
-/// <summary>The executable's own settings (section <c>Voting</c>); the web node's are in <c>Voting.Web.VotingWebOptions</c>.</summary>
+/// <summary>
+/// The executable's own settings (section <c>Voting</c>): how the node joins its cluster, which storage it uses, the
+/// sample elections. The data folder is <see cref="Voting.Grains.Storage.DataFolderOptions"/>, the web node's settings
+/// <c>Voting.Web.VotingWebOptions</c>, the ballot path's <c>Voting.Grains.VotingGrainOptions</c>.
+/// </summary>
 public sealed class HostSettings
 {
     /// <summary><c>localhost</c> (default: one node, no external service), <c>redis</c> (<c>ConnectionStrings:Redis</c>) or <c>azure</c> (an Azure table, <c>ConnectionStrings:AzureStorage</c>).</summary>

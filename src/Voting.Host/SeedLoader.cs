@@ -17,7 +17,7 @@ namespace Voting.Host;
 /// </summary>
 public sealed partial class SeedLoader(
     IGrainFactory grains,
-    IOptions<VotingWebOptions> webOptions,
+    IOptions<DataFolderOptions> dataFolder,
     HostSettings settings,
     IHostEnvironment environment,
     ILogger<SeedLoader> logger) : IHostedService
@@ -30,7 +30,7 @@ public sealed partial class SeedLoader(
     /// <summary>The ids of the elections the seeds define, once loaded.</summary>
     public IReadOnlyList<string> Loaded { get; private set; } = [];
 
-    public string CodesPath => Path.Combine(webOptions.Value.DataDirFullPath, CodesFile);
+    public string CodesPath => Path.Combine(dataFolder.Value.FullPath, CodesFile);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Voting.Grains;
 using Voting.Grains.Storage;
-using Voting.Web;
 
 namespace Voting.Host;
 
@@ -11,11 +10,10 @@ internal static class VotingSilo
 
     public static void Configure(ISiloBuilder silo, IConfiguration configuration, HostSettings settings)
     {
-        var dataDir = configuration.GetSection(VotingWebOptions.Section).Get<VotingWebOptions>()?.DataDirFullPath
-                      ?? new VotingWebOptions().DataDirFullPath;
+        var dataDir = (configuration.GetSection(DataFolderOptions.Section).Get<DataFolderOptions>() ?? new DataFolderOptions()).FullPath;
         PrivateFiles.CreateFolder(dataDir);
         silo.Services.AddOptions<VotingGrainOptions>()
-            .Bind(configuration.GetSection(VotingWebOptions.Section))
+            .Bind(configuration.GetSection(VotingGrainOptions.Section))
             .Validate(o => o.BallotBoxes is >= 1 and <= Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes,
                 $"Voting:BallotBoxes must be between 1 and {Voting.Core.Elections.DefinitionErrors.MaxBallotBoxes}")
             .Validate(o => o.LiveResults.MinBallots >= 1, "Voting:LiveResults:MinBallots must be at least 1")

@@ -32,11 +32,11 @@ public sealed class AdminToken
     public bool Matches(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(_hash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
 
-    public static AdminToken Resolve(VotingWebOptions options)
+    public static AdminToken Resolve(VotingWebOptions options, DataFolderOptions folder)
     {
         if (!string.IsNullOrWhiteSpace(options.AdminToken))
             return new AdminToken(options.AdminToken.Trim(), "configuration (Voting:AdminToken)", generated: false);
-        var dir = options.DataDirFullPath;
+        var dir = folder.FullPath;
         var path = Path.Combine(dir, FileName);
         if (File.Exists(path))
         {

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Voting.Core.Json;
 using Voting.Core.Text;
+using Voting.Grains.Storage;
 
 namespace Voting.Web;
 
@@ -24,10 +25,13 @@ public static class VotingWebExtensions
 {
     public static IServiceCollection AddVotingWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<VotingWebOptions>(configuration.GetSection(VotingWebOptions.Section));
+        services.AddOptions<VotingWebOptions>().Bind(configuration.GetSection(VotingWebOptions.Section))
+            .Validate(o => o.Problem() is null, "the web node's settings (Voting:Max*Bytes, Voting:ObserverRefreshSeconds) must be positive")
+            .ValidateOnStart();
         services.AddSingleton<BallotBoxes>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
-        services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value));
+        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.Section);
+        services.AddSingleton(sp => AdminToken.Resolve(sp.GetRequiredService<IOptions<VotingWebOptions>>().Value, sp.GetRequiredService<IOptions<DataFolderOptions>>().Value));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RejectedRequests>();

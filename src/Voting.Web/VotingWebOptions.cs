@@ -5,11 +5,8 @@ public sealed class VotingWebOptions
 {
     public const string Section = "Voting";
 
-    /// <summary>The officials' bearer token; when empty, one is generated on first start and kept in <see cref="DataDir"/>.</summary>
+    /// <summary>The officials' bearer token; when empty, one is generated on first start and kept in the data folder (<c>Voting:DataDir</c>).</summary>
     public string? AdminToken { get; set; }
-
-    /// <summary>Where the node keeps its files (the SQLite database, the generated token, the seeds' invitation codes).</summary>
-    public string DataDir { get; set; } = ".data";
 
     /// <summary>Largest ballot body (default 1 MiB).</summary>
     public long MaxBallotBytes { get; set; } = 1L << 20;
@@ -28,8 +25,11 @@ public sealed class VotingWebOptions
     /// <summary>The reverse proxies whose forwarded headers give the client's address (none by default).</summary>
     public ForwardedProxies ForwardedHeaders { get; set; } = new();
 
-    /// <summary>The data folder as an absolute path (relative paths are taken from the current directory).</summary>
-    public string DataDirFullPath => Path.GetFullPath(string.IsNullOrWhiteSpace(DataDir) ? ".data" : DataDir);
+    /// <summary>Why these settings cannot run a node, or null: checked once, at start.</summary>
+    public string? Problem() =>
+        MaxBallotBytes <= 0 || MaxDefinitionBytes <= 0 || MaxVoterImportBytes <= 0 ? "Voting:MaxBallotBytes, MaxDefinitionBytes and MaxVoterImportBytes must be positive"
+        : ObserverRefreshSeconds <= 0 ? "Voting:ObserverRefreshSeconds must be positive"
+        : null;
 }
 
 /// <summary>The limits of <see cref="RateLimits"/> (<c>Voting:RateLimiting:*</c>); set <c>Enabled</c> to false for load tests.</summary>
