@@ -21,7 +21,7 @@ internal static class TelemetryExtensions
     {
         builder.Services.AddVotingWebMetrics();
         var otlp = OtlpEndpoint(builder.Configuration);
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("voting"))
             .WithMetrics(metrics =>
             {
@@ -29,14 +29,14 @@ internal static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(VotingActivities.SourceName, WebActivities.SourceName)
-                    .AddSource(OrleansSources)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperations(http.Request.Path));
-                if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = otlp);
             });
+        // Traces go by OTLP only: without an endpoint, no span is made (recording them for nobody costs ballots/s).
+        if (otlp is not null)
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(VotingActivities.SourceName, WebActivities.SourceName)
+                .AddSource(OrleansSources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperations(http.Request.Path))
+                .AddOtlpExporter(o => o.Endpoint = otlp));
         return builder;
     }
 
