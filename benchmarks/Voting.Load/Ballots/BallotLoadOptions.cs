@@ -11,14 +11,7 @@ public sealed record BallotLoadOptions(string Store, int Ballots, int Concurrenc
 
     public static BallotLoadOptions Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var rest = args.SkipWhile(a => a.Equals("ballots", StringComparison.OrdinalIgnoreCase)).ToArray();
-        for (int i = 0; i < rest.Length; i++)
-        {
-            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
-                throw new ArgumentException($"unexpected '{rest[i]}'");
-            values[rest[i][2..]] = rest[++i];
-        }
+        var values = Arguments.Parse(args);
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var ballots = Int("ballots", 200_000);
         var store = values.GetValueOrDefault("store", "sqlite").ToLowerInvariant();

@@ -12,14 +12,7 @@ public sealed record HttpLoadOptions(int Nodes, int Ballots, TimeSpan Duration, 
 
     public static HttpLoadOptions Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var rest = args.SkipWhile(a => a.Equals("http", StringComparison.OrdinalIgnoreCase)).ToArray();
-        for (int i = 0; i < rest.Length; i++)
-        {
-            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
-                throw new ArgumentException($"unexpected '{rest[i]}'");
-            values[rest[i][2..]] = rest[++i];
-        }
+        var values = Arguments.Parse(args);
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var nodes = Int("nodes", 1);
         if (nodes < 1) throw new ArgumentException("--nodes must be at least 1");
