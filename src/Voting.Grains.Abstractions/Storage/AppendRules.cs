@@ -12,8 +12,6 @@ internal static class AppendRules
                 throw new ArgumentException("The batch's sequences must be consecutive.", nameof(batch));
         if (slots.Select(s => s.Slot.VoterKey).Distinct(StringComparer.Ordinal).Count() != slots.Count)
             throw new ArgumentException("An append writes each voter slot at most once.", nameof(slots));
-        if (slots.Count > store.MaxSlotsPerAppend)
-            throw new ArgumentException($"An append writes at most {store.MaxSlotsPerAppend} voter slots, not {slots.Count}.", nameof(slots));
         if (store.MaxRecordBytesPerAppend < int.MaxValue && LogBatchPayload.Size(batch) > store.MaxRecordBytesPerAppend)
             throw new ArgumentException($"An append carries at most {store.MaxRecordBytesPerAppend} record bytes.", nameof(batch));
     }

@@ -16,9 +16,6 @@ public interface IBallotLogStore
 
     Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default);
 
-    /// <summary>The most slot writes one append may carry; a larger append throws <see cref="ArgumentException"/> and writes nothing.</summary>
-    int MaxSlotsPerAppend => int.MaxValue;
-
     /// <summary>
     /// The most record bytes one append may carry, each record counting <c>Event.Length</c> + the UTF-8 length of
     /// <c>Hash</c> + 16; a larger append throws <see cref="ArgumentException"/> and writes nothing.

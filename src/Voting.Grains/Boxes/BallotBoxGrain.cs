@@ -323,24 +323,8 @@ public sealed class BallotBoxGrain(
         foreach (var pending in ballots.Concat(rest)) _queue.Enqueue(pending);
     }
 
-    /// <summary>The ballots at the head of the queue that one append may carry: by count, and by distinct voters.</summary>
-    private List<PendingBallot> Candidates()
-    {
-        var maxSlots = log.MaxSlotsPerAppend;
-        var voters = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<PendingBallot>();
-        foreach (var pending in _queue)
-        {
-            if (candidates.Count >= _options.MaxBallotsPerAppend) break;
-            if (!voters.Contains(pending.Submission.VoterKey))
-            {
-                if (voters.Count >= maxSlots) break;
-                voters.Add(pending.Submission.VoterKey);
-            }
-            candidates.Add(pending);
-        }
-        return candidates;
-    }
+    /// <summary>The ballots at the head of the queue that one append may carry by count (their bytes are bounded as the batch is built).</summary>
+    private List<PendingBallot> Candidates() => [.. _queue.Take(_options.MaxBallotsPerAppend)];
 
     /// <summary>Appends, trying the same batch again after a transient failure (an identical re-append is accepted).</summary>
     private async Task AppendWithRetryAsync(BallotBatch batch)
