@@ -26,6 +26,7 @@ internal static class Api
     private const string Json = "application/json";
     private const string Zip = "application/zip";
     private const string Problem = "application/problem+json";
+    private const string NoInvitationCode = "send your invitation code as Authorization: Bearer <code>";
 
     public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
         ApiProblems.Result(status, error, errors);
@@ -154,18 +155,25 @@ internal static class Api
     {
         var http = context.HttpContext;
         var token = http.RequestServices.GetRequiredService<AdminToken>();
-        var bearer = Bearer.From(http.Request);
-        if (bearer is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "this is an official's request: send Authorization: Bearer <official token>");
-        }
+        if (Bearer.From(http.Request) is not { } bearer)
+            return NoBearer(http, "this is an official's request: send Authorization: Bearer <official token>");
         if (!token.Matches(bearer))
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            return Error(StatusCodes.Status401Unauthorized, "the official token is not valid");
-        }
+            return InvalidToken(http, "the official token is not valid");
         return await next(context);
+    }
+
+    /// <summary>401 for a request without the bearer it needs, with the challenge that names the scheme.</summary>
+    private static IResult NoBearer(HttpContext http, string error)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Error(StatusCodes.Status401Unauthorized, error);
+    }
+
+    /// <summary>401 for a bearer that is not the expected token.</summary>
+    private static IResult InvalidToken(HttpContext http, string error)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Error(StatusCodes.Status401Unauthorized, error);
     }
 
     private static bool IsOfficial(HttpContext http) =>
@@ -237,12 +245,8 @@ internal static class Api
         using var activity = Telemetry.WebActivities.StartCast(id);
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
-        var code = Bearer.From(http.Request);
-        if (code is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
-        }
+        if (Bearer.From(http.Request) is not { } code)
+            return NoBearer(http, NoInvitationCode);
         var (ballot, error) = await JsonBody.Read<BallotRequest>(http, options.Value.MaxBallotBytes);
         if (error is not null)
             return error;
@@ -261,12 +265,8 @@ internal static class Api
     {
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
-        var code = Bearer.From(http.Request);
-        if (code is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
-        }
+        if (Bearer.From(http.Request) is not { } code)
+            return NoBearer(http, NoInvitationCode);
         if (await boxes.Find(id, code) is not { } found)
             return UnknownElection(id);
         var outcome = await found.Box.Ballot(found.VoterKey);
@@ -288,10 +288,7 @@ internal static class Api
                 return Error(StatusCodes.Status403Forbidden,
                     $"the results of '{id}' are published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()}); officials see them live with their token");
             if (!IsOfficial(http))
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                return Error(StatusCodes.Status401Unauthorized, "the official token is not valid; live results are for officials until the vote closes");
-            }
+                return InvalidToken(http, "the official token is not valid; live results are for officials until the vote closes");
             http.Response.Headers.CacheControl = "no-store";
         }
         var results = await grain.Results() ?? EmptyResults(info.Definition);
