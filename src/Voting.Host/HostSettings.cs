@@ -9,6 +9,9 @@ namespace Voting.Host;
 /// </summary>
 public sealed class HostSettings
 {
+    /// <summary>Orleans' service id, the same whatever the clustering: every node of a deployment shares it.</summary>
+    public const string ServiceId = "voting";
+
     /// <summary><c>localhost</c> (default: one node, no external service), <c>redis</c> (<c>ConnectionStrings:Redis</c>) or <c>azure</c> (an Azure table, <c>ConnectionStrings:AzureStorage</c>).</summary>
     public string Clustering { get; set; } = "localhost";
 

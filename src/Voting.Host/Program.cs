@@ -34,7 +34,7 @@ builder.UseOrleans(silo =>
     switch (settings.Clustering.Trim().ToLowerInvariant())
     {
         case "localhost":
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "voting", clusterId: settings.ClusterId);
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: HostSettings.ServiceId, clusterId: settings.ClusterId);
             break;
         case "redis":
             silo.UseRedisClustering(Required("Redis"));
@@ -60,7 +60,7 @@ builder.UseOrleans(silo =>
 
     void ConfigureCluster(ISiloBuilder silo)
     {
-        silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = "voting"; });
+        silo.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = HostSettings.ServiceId; });
         silo.ConfigureFailover(builder.Configuration);
         if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);

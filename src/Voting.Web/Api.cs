@@ -26,14 +26,12 @@ internal static class Api
     private const string Json = "application/json";
     private const string Zip = "application/zip";
     private const string Problem = "application/problem+json";
-
-    public static IResult Error(int status, string error, IReadOnlyList<string>? errors = null) =>
-        ApiProblems.Result(status, error, errors);
+    private const string NoInvitationCode = "send your invitation code as Authorization: Bearer <code>";
 
     public static IResult Ok<T>(T value, int status = StatusCodes.Status200OK) =>
         HttpResults.Json(value, VotingJson.Options, Json, status);
 
-    public static IResult Fail<T>(Outcome<T> outcome) => Error(StatusOf(outcome.Failure), outcome.Error ?? outcome.Failure.ToString(), outcome.Problems);
+    public static IResult Fail<T>(Outcome<T> outcome) => ApiProblems.Result(StatusOf(outcome.Failure), outcome.Error ?? outcome.Failure.ToString(), outcome.Problems);
 
     public static int StatusOf(Failure failure) => failure switch
     {
@@ -47,7 +45,7 @@ internal static class Api
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static IResult UnknownElection(string id) => Error(StatusCodes.Status404NotFound, $"unknown election '{Excerpt.Of(id)}'");
+    private static IResult UnknownElection(string id) => ApiProblems.Result(StatusCodes.Status404NotFound, $"unknown election '{Excerpt.Of(id)}'");
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -154,18 +152,25 @@ internal static class Api
     {
         var http = context.HttpContext;
         var token = http.RequestServices.GetRequiredService<AdminToken>();
-        var bearer = Bearer.From(http.Request);
-        if (bearer is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "this is an official's request: send Authorization: Bearer <official token>");
-        }
+        if (Bearer.From(http.Request) is not { } bearer)
+            return NoBearer(http, "this is an official's request: send Authorization: Bearer <official token>");
         if (!token.Matches(bearer))
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            return Error(StatusCodes.Status401Unauthorized, "the official token is not valid");
-        }
+            return InvalidToken(http, "the official token is not valid");
         return await next(context);
+    }
+
+    /// <summary>401 for a request without the bearer it needs, with the challenge that names the scheme.</summary>
+    private static IResult NoBearer(HttpContext http, string error)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return ApiProblems.Result(StatusCodes.Status401Unauthorized, error);
+    }
+
+    /// <summary>401 for a bearer that is not the expected token.</summary>
+    private static IResult InvalidToken(HttpContext http, string error)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return ApiProblems.Result(StatusCodes.Status401Unauthorized, error);
     }
 
     private static bool IsOfficial(HttpContext http) =>
@@ -183,7 +188,7 @@ internal static class Api
         if (!outcome.Succeeded)
             return Fail(outcome);
         if (outcome.Value is not { } info)
-            return Error(StatusCodes.Status500InternalServerError, "the election was created but could not be read back");
+            return ApiProblems.Result(StatusCodes.Status500InternalServerError, "the election was created but could not be read back");
         return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"/api/elections/{Uri.EscapeDataString(info.Definition.Id)}");
     }
 
@@ -237,12 +242,8 @@ internal static class Api
         using var activity = Telemetry.WebActivities.StartCast(id);
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
-        var code = Bearer.From(http.Request);
-        if (code is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
-        }
+        if (Bearer.From(http.Request) is not { } code)
+            return NoBearer(http, NoInvitationCode);
         var (ballot, error) = await JsonBody.Read<BallotRequest>(http, options.Value.MaxBallotBytes);
         if (error is not null)
             return error;
@@ -261,12 +262,8 @@ internal static class Api
     {
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
-        var code = Bearer.From(http.Request);
-        if (code is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "send your invitation code as Authorization: Bearer <code>");
-        }
+        if (Bearer.From(http.Request) is not { } code)
+            return NoBearer(http, NoInvitationCode);
         if (await boxes.Find(id, code) is not { } found)
             return UnknownElection(id);
         var outcome = await found.Box.Ballot(found.VoterKey);
@@ -285,13 +282,10 @@ internal static class Api
         {
             var bearer = Bearer.From(http.Request);
             if (bearer is null)
-                return Error(StatusCodes.Status403Forbidden,
+                return ApiProblems.Result(StatusCodes.Status403Forbidden,
                     $"the results of '{id}' are published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()}); officials see them live with their token");
             if (!IsOfficial(http))
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                return Error(StatusCodes.Status401Unauthorized, "the official token is not valid; live results are for officials until the vote closes");
-            }
+                return InvalidToken(http, "the official token is not valid; live results are for officials until the vote closes");
             http.Response.Headers.CacheControl = "no-store";
         }
         var results = await grain.Results() ?? EmptyResults(info.Definition);
@@ -305,13 +299,13 @@ internal static class Api
         if (info is null)
             return UnknownElection(id);
         if (info.Status != ElectionStatus.Closed)
-            return Error(StatusCodes.Status409Conflict,
+            return ApiProblems.Result(StatusCodes.Status409Conflict,
                 $"the record of '{id}' is published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()})");
         var definition = await grain.StoredDefinition();
         var results = await grain.Results();
         var trail = await grain.Trail();
         if (definition is null || results is null || trail is null)
-            return Error(StatusCodes.Status500InternalServerError, $"the definition, the final results or the audit trail of '{id}' could not be read");
+            return ApiProblems.Result(StatusCodes.Status500InternalServerError, $"the definition, the final results or the audit trail of '{id}' could not be read");
         var logs = BallotBox.All(id, info.BallotBoxes).Select(box => grains.GetGrain<IBallotBoxGrain>(box.GrainKey)).ToArray();
         return new RecordDownload(id, definition, logs, results, trail);
     }
@@ -324,7 +318,7 @@ internal static class Api
         if (!DefinitionErrors.IsValidId(id))
             return UnknownElection(id);
         if (string.IsNullOrWhiteSpace(receipt) || receipt.Length > 256)
-            return Error(StatusCodes.Status404NotFound, "unknown receipt");
+            return ApiProblems.Result(StatusCodes.Status404NotFound, "unknown receipt");
         var outcome = await grains.GetGrain<IElectionGrain>(id).Receipt(receipt);
         if (!outcome.Succeeded || outcome.Value is not { } status)
             return Fail(outcome);
@@ -366,7 +360,7 @@ internal static class Api
                     return;
                 }
                 response.Headers.ContentDisposition = default;
-                await Error(StatusCodes.Status500InternalServerError, $"the record of '{id}' could not be written (the server's log says why)").ExecuteAsync(httpContext);
+                await ApiProblems.Result(StatusCodes.Status500InternalServerError, $"the record of '{id}' could not be written (the server's log says why)").ExecuteAsync(httpContext);
             }
         }
 

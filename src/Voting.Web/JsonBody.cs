@@ -21,7 +21,7 @@ internal static class JsonBody
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
-            return (null, Api.Error(StatusCodes.Status415UnsupportedMediaType, NotJson(request)));
+            return (null, ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, NotJson(request)));
         if (request.ContentLength > limit)
             return (null, TooLarge(limit));
 
@@ -89,8 +89,8 @@ internal static class JsonBody
     public static string NotJson(HttpRequest request) =>
         $"send the body as application/json (got '{Excerpt.Of(request.ContentType ?? "no content type")}')";
 
-    private static IResult Bad(string error) => Api.Error(StatusCodes.Status400BadRequest, error);
+    private static IResult Bad(string error) => ApiProblems.Result(StatusCodes.Status400BadRequest, error);
 
     private static IResult TooLarge(long limit) =>
-        Api.Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes");
+        ApiProblems.Result(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {limit} bytes");
 }

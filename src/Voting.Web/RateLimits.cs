@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -112,8 +111,8 @@ public sealed class RateLimits : IDisposable
         return OfficialAccounts.IsValidUserName(name) ? name.ToLowerInvariant() : "not an account";
     }
 
-    private static string ClientAddress(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : IPAddress.None.ToString();
+    /// <summary>The client's address as the audit trails name it: an IPv4 client is one partition however its socket sees it.</summary>
+    private static string ClientAddress(HttpContext http) => OfficialActors.Address(http);
 
     /// <summary>What a request or a sign-in counts against: its limits, its client address and the resident's or account's key.</summary>
     private readonly record struct Attempt(RateLimit? Limit, string Address, string Credential)

@@ -163,7 +163,7 @@ public sealed partial class ResultsObserver(
             }
             catch (Exception e)
             {
-                LogResubscribeFailed(logger, electionId, e);
+                LogUnsubscribeFailed(logger, electionId, e);
             }
         }
         try
@@ -172,7 +172,7 @@ public sealed partial class ResultsObserver(
         }
         catch (Exception e)
         {
-            LogResubscribeFailed(logger, "*", e);
+            LogUnsubscribeFailed(logger, "*", e);
         }
     }
 
@@ -184,4 +184,7 @@ public sealed partial class ResultsObserver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the results subscription of {Election}")]
     private static partial void LogResubscribeFailed(ILogger logger, string election, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not end the results subscription of {Election} on shutdown")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, string election, Exception exception);
 }
