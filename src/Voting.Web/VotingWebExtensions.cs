@@ -85,9 +85,13 @@ public static class VotingWebExtensions
         {
             var (status, reason) = context.Features.Get<IExceptionHandlerFeature>()?.Error switch
             {
-                TimeoutException => (StatusCodes.Status503ServiceUnavailable, "the vote engine did not answer in time; try again"),
+                TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+                    $"the vote engine did not answer in time; try again in {StorageUnavailableHandler.RetryAfterSeconds} seconds"),
                 _ => (StatusCodes.Status500InternalServerError, "internal error"),
             };
+            // Every 503 says when to come back, as a storage outage's does.
+            if (status == StatusCodes.Status503ServiceUnavailable)
+                context.Response.Headers.RetryAfter = StorageUnavailableHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.Write(context, status, reason);
         }));
 
