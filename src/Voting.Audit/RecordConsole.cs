@@ -49,7 +49,7 @@ public static class RecordConsole
 
     /// <summary>The sum of the sizes of the files a verification or a recount reads in full.</summary>
     public static long LargeFilesSize(ElectionRecordReader record) =>
-        record.Files.Where(f => RecordFiles.IsLog(f) || f == RecordFiles.Ballots || f.EndsWith(".pb", StringComparison.Ordinal)).Sum(f => record.Length(f) ?? 0);
+        record.Files.Where(f => RecordFiles.IsLog(f) || f == RecordFiles.Ballots || RecordFiles.IsPabulib(f)).Sum(f => record.Length(f) ?? 0);
 
     public static void WriteReport(IAnsiConsole console, VerificationReport report)
     {

@@ -18,7 +18,5 @@ public static class BoxReceipts
         return boxes == 1 ? "" : box.ToString(CultureInfo.InvariantCulture) + "-";
     }
 
-    public static bool Belongs(string receipt, int box, int boxes) => receipt.StartsWith(Prefix(box, boxes), StringComparison.Ordinal);
-
     internal static byte[] PrefixBytes(int box, int boxes) => Encoding.ASCII.GetBytes(Prefix(box, boxes));
 }

@@ -17,6 +17,9 @@ public static class RecordFiles
     /// <summary>The Pabulib export of one envelope: <c>&lt;envelope id&gt;.pb</c>.</summary>
     public static string Pabulib(string envelope) => envelope + ".pb";
 
+    /// <summary>Whether a file is a Pabulib export: <c>*.pb</c>.</summary>
+    public static bool IsPabulib(string name) => name.EndsWith(".pb", StringComparison.Ordinal);
+
     /// <summary>The log of ballot box <paramref name="box"/> of <paramref name="boxes"/>: <c>log.jsonl</c> when there is one box, else <c>log-&lt;box&gt;.jsonl</c>.</summary>
     public static string BoxLog(int box, int boxes) =>
         boxes == 1 ? Log : $"log-{box.ToString(CultureInfo.InvariantCulture)}.jsonl";

@@ -44,8 +44,6 @@ internal sealed class BallotBatch
 
     public List<LogRecord> Records { get; } = [];
 
-    public int VoterCount => _voters.Count;
-
     /// <summary>The voter's state once this batch is durable, if the batch has a ballot of theirs.</summary>
     public bool TryGetState(string voterKey, out VoterState state)
     {
@@ -53,9 +51,6 @@ internal sealed class BallotBatch
         state = voter.State;
         return found;
     }
-
-    /// <summary>The voters' states once this batch is durable.</summary>
-    public IEnumerable<KeyValuePair<string, VoterState>> VoterStates => _voters.Select(v => KeyValuePair.Create(v.Key, v.Value.State));
 
     public IReadOnlyList<SlotWrite> Slots() => _voters
         .Select(v => new SlotWrite(

@@ -262,9 +262,7 @@ public sealed class BallotBoxGrain(
     {
         var candidates = Candidates();
         await LoadVotersAsync(candidates);
-        var batch = after is null
-            ? new BallotBatch(_box, _definition!, _envelopeOf, Head, _replay.HeadHash, log.MaxRecordBytesPerAppend)
-            : new BallotBatch(_box, _definition!, _envelopeOf, after.Head, after.HeadHash, log.MaxRecordBytesPerAppend);
+        var batch = new BallotBatch(_box, _definition!, _envelopeOf, after?.Head ?? Head, after?.HeadHash ?? _replay.HeadHash, log.MaxRecordBytesPerAppend);
         foreach (var pending in candidates)
         {
             var voter = pending.Submission.VoterKey;

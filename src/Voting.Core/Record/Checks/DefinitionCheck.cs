@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Voting.Core.Elections;
 using Voting.Core.Json;
@@ -19,18 +18,8 @@ internal sealed class DefinitionCheck() : RecordCheck(RecordVerifier.DefinitionC
             Findings.Add(RecordFiles.Definition, null, null, "missing");
             return;
         }
-        byte[] bytes;
-        try
-        {
-            bytes = record.ReadAllBytes(RecordFiles.Definition);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            Findings.Add(RecordFiles.Definition, null, null, e.Message);
-            return;
-        }
+        if (ReadHashed(facts, RecordFiles.Definition) is not { } bytes) return;
         facts.DefinitionBytes = bytes;
-        facts.Hashes[RecordFiles.Definition] = Convert.ToHexStringLower(SHA256.HashData(bytes));
         ElectionDefinition definition;
         try
         {

@@ -16,7 +16,7 @@ internal sealed class PabulibCheck() : RecordCheck(RecordVerifier.PabulibCheck)
     {
         if (facts.Definition is not { } definition)
         {
-            foreach (var name in facts.Record.Files.Where(n => n.EndsWith(".pb", StringComparison.Ordinal)))
+            foreach (var name in facts.Record.Files.Where(RecordFiles.IsPabulib))
                 facts.HashOnly(name);
             return;
         }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Voting.Core.Record.Checks;
 
 /// <summary>
@@ -25,6 +27,26 @@ internal abstract class RecordCheck(string id)
         if (passSummary is null)
             return new CheckResult(id, title, CheckStatus.NotChecked, notCheckedReason ?? "could not run (see the checks above)", [], 0);
         return new CheckResult(id, title, CheckStatus.Pass, passSummary, [], 0);
+    }
+
+    /// <summary>
+    /// Reads a whole file of the record and keeps its SHA-256 in <paramref name="facts"/>; null, with the reason as a
+    /// finding, when it cannot be read.
+    /// </summary>
+    protected byte[]? ReadHashed(RecordFacts facts, string file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = facts.Record.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            Findings.Add(file, null, null, e.Message);
+            return null;
+        }
+        facts.Hashes[file] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return bytes;
     }
 
     /// <summary>The first sentence of an exception's message, without the position details that follow it.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Voting.Core.Json;
 
@@ -13,23 +12,12 @@ internal sealed class ResultsCheck() : RecordCheck(RecordVerifier.ResultsCheck)
     public override CheckResult Conclude(RecordFacts facts)
     {
         const string title = "a recount of ballots.csv with the counting core gives results.json byte for byte";
-        var record = facts.Record;
-        if (!record.Contains(RecordFiles.Results))
+        if (!facts.Record.Contains(RecordFiles.Results))
         {
             Findings.Add(RecordFiles.Results, null, null, "missing");
             return Outcome(title, null);
         }
-        byte[] published;
-        try
-        {
-            published = record.ReadAllBytes(RecordFiles.Results);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            Findings.Add(RecordFiles.Results, null, null, e.Message);
-            return Outcome(title, null);
-        }
-        facts.Hashes[RecordFiles.Results] = Convert.ToHexStringLower(SHA256.HashData(published));
+        if (ReadHashed(facts, RecordFiles.Results) is not { } published) return Outcome(title, null);
         if (facts.Csv is not { HeaderRead: true } csv || facts.CsvRows is null)
             return Outcome(title, null, "ballots.csv could not be read");
         if (csv.InvalidRows > 0)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Voting.Core.Trail;
 
 namespace Voting.Core.Record.Checks;
@@ -15,19 +14,8 @@ internal sealed class TrailCheck() : RecordCheck(RecordVerifier.TrailCheck)
 
     public void Read(RecordFacts facts)
     {
-        var record = facts.Record;
-        if (!record.Contains(RecordFiles.Trail)) return;
-        byte[] bytes;
-        try
-        {
-            bytes = record.ReadAllBytes(RecordFiles.Trail);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            Findings.Add(RecordFiles.Trail, null, null, e.Message);
-            return;
-        }
-        facts.Hashes[RecordFiles.Trail] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!facts.Record.Contains(RecordFiles.Trail)) return;
+        if (ReadHashed(facts, RecordFiles.Trail) is not { } bytes) return;
         var entries = TrailLines.Read(bytes, (line, field, message) => Findings.Add(RecordFiles.Trail, line, field, message));
         if (Findings.Total > 0) return; // an entry's line is its index + 1 only when every line is an entry
         facts.Trail = entries;
