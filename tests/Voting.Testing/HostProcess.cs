@@ -123,6 +123,17 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"the host was not ready within {deadline.TotalSeconds} s:\n{output}");
     }
 
+    /// <summary>A new client of this host without credentials; dispose it.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A new client of this host that sends <paramref name="token"/> (an official's or an invitation code) as its bearer; dispose it.</summary>
+    public HttpClient WithBearer(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Waits until the host's console shows <paramref name="text"/>.</summary>
     public async Task<bool> WaitForOutput(string text, TimeSpan timeout)
     {
