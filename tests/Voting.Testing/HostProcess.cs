@@ -123,6 +123,17 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"the host was not ready within {deadline.TotalSeconds} s:\n{output}");
     }
 
+    /// <summary>A new client of this host without credentials; dispose it.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A new client of this host that sends <paramref name="token"/> (an official's or an invitation code) as its bearer; dispose it.</summary>
+    public HttpClient WithBearer(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Waits until the host's console shows <paramref name="text"/>.</summary>
     public async Task<bool> WaitForOutput(string text, TimeSpan timeout)
     {
@@ -197,22 +208,28 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>The built host beside the sources (same configuration as these tests), else the copy in the test output.</summary>
-    private static string HostDll()
+    private static string HostDll() => BuiltDll("Voting.Host", "Voting.Host.dll");
+
+    /// <summary>
+    /// The entry assembly <paramref name="dll"/> of the project src/<paramref name="project"/> as built beside the sources
+    /// (same configuration as these tests), else its copy in the test output.
+    /// </summary>
+    public static string BuiltDll(string project, string dll)
     {
         var configuration = typeof(HostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Voting.sln")))
             {
-                var built = Path.Combine(dir.FullName, "src", "Voting.Host", "bin", configuration, "net10.0", "Voting.Host.dll");
+                var built = Path.Combine(dir.FullName, "src", project, "bin", configuration, "net10.0", dll);
                 if (File.Exists(built))
                     return built;
                 break;
             }
         }
-        var copy = Path.Combine(AppContext.BaseDirectory, "Voting.Host.dll");
-        if (File.Exists(copy) && File.Exists(Path.Combine(AppContext.BaseDirectory, "Voting.Host.runtimeconfig.json")))
+        var copy = Path.Combine(AppContext.BaseDirectory, dll);
+        if (File.Exists(copy) && File.Exists(Path.Combine(AppContext.BaseDirectory, Path.ChangeExtension(dll, ".runtimeconfig.json"))))
             return copy;
-        throw new FileNotFoundException("Voting.Host.dll not found: build src/Voting.Host first");
+        throw new FileNotFoundException($"{dll} not found: build src/{project} first");
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -39,16 +38,11 @@ public class ApiHost : IAsyncLifetime
     }
 
     /// <summary>A client without credentials.</summary>
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Anonymous() => Host.Anonymous();
 
     public HttpClient Official() => WithBearer(AdminToken);
 
-    public HttpClient WithBearer(string token)
-    {
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient WithBearer(string token) => Host.WithBearer(token);
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -61,17 +60,11 @@ public class ClusteringTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal([0, 1, 0, 0, 0], p1.GetProperty("profile").EnumerateArray().Select(c => c.GetInt64()));
     }
 
-    private static HttpClient Official(HostProcess host)
-    {
-        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
+    private static HttpClient Official(HostProcess host) => host.WithBearer(Token);
 
     private static async Task<long> Cast(HostProcess host, string election, string code, string ballot)
     {
-        using var voter = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        voter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", code);
+        using var voter = host.WithBearer(code);
         using var response = await voter.PostAsync($"/api/elections/{election}/ballots", Elections.Json(ballot));
         var body = await Elections.Body(response);
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());

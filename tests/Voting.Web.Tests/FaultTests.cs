@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Voting.Core.Record;
 using Xunit.Abstractions;
@@ -177,12 +176,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static HttpClient Official(HostProcess node)
-    {
-        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FaultCluster.Token);
-        return client;
-    }
+    private static HttpClient Official(HostProcess node) => node.WithBearer(FaultCluster.Token);
 
     private static string Summary(IReadOnlyList<CastLoad.Answer> answers, BallotLedger ledger) =>
         $"{answers.Count} casts: {ledger.Acknowledged} acknowledged, {ledger.Uncertain} not ("

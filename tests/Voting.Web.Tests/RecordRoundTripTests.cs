@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -406,22 +405,5 @@ public sealed class RecordRoundTripTests(RecordHost host) : IClassFixture<Record
     }
 
     /// <summary>The auditors' tool built beside the sources (same configuration as these tests), else the copy in the test output.</summary>
-    private static string AuditDll()
-    {
-        var configuration = typeof(RecordRoundTripTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Voting.sln")))
-            {
-                var built = Path.Combine(dir.FullName, "src", "Voting.Audit", "bin", configuration, "net10.0", "voting-audit.dll");
-                if (File.Exists(built))
-                    return built;
-                break;
-            }
-        }
-        var copy = Path.Combine(AppContext.BaseDirectory, "voting-audit.dll");
-        if (File.Exists(copy) && File.Exists(Path.Combine(AppContext.BaseDirectory, "voting-audit.runtimeconfig.json")))
-            return copy;
-        throw new FileNotFoundException("voting-audit.dll not found: build src/Voting.Audit first");
-    }
+    private static string AuditDll() => HostProcess.BuiltDll("Voting.Audit", "voting-audit.dll");
 }

@@ -28,16 +28,8 @@ public static class BallotLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        BallotLoadOptions options;
-        try
-        {
-            options = BallotLoadOptions.Parse(args);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine($"{e.Message}\nusage: {BallotLoadOptions.Usage}");
+        if (!Arguments.TryRead(args, BallotLoadOptions.Parse, BallotLoadOptions.Usage, out var options))
             return 2;
-        }
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

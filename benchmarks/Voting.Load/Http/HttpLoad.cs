@@ -20,16 +20,8 @@ public static class HttpLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        HttpLoadOptions options;
-        try
-        {
-            options = HttpLoadOptions.Parse(args);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine($"{e.Message}\nusage: {HttpLoadOptions.Usage}");
+        if (!Arguments.TryRead(args, HttpLoadOptions.Parse, HttpLoadOptions.Usage, out var options))
             return 2;
-        }
 
         await using var cluster = await NodeSet.StartAsync(options.Nodes, Token);
         Console.WriteLine($"{options.Nodes} node(s) ({cluster.Describe}), {options.Connections} connections, {options.Voters} voters, {options.Boxes} ballot box(es), "

@@ -10,18 +10,16 @@ public sealed record HttpLoadOptions(int Nodes, int Ballots, TimeSpan Duration, 
         "     [--rate <ballots/s, 0 = flat out>] [--warmup 2000]\n" +
         "     --nodes 1: one host on its embedded SQLite; --nodes 3: three hosts clustered by redis-server on Azurite's storage";
 
-    public static HttpLoadOptions Parse(string[] args)
+    public static HttpLoadOptions Parse(IReadOnlyDictionary<string, string> values)
     {
-        var values = Arguments.Parse(args);
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        var nodes = Int("nodes", 1);
+        var nodes = values.Int("nodes", 1);
         if (nodes < 1) throw new ArgumentException("--nodes must be at least 1");
-        var ballots = Int("ballots", 100_000);
-        var connections = Int("connections", 128);
-        var voters = Int("voters", Math.Max(connections, ballots / 2));
+        var ballots = values.Int("ballots", 100_000);
+        var connections = values.Int("connections", 128);
+        var voters = values.Int("voters", Math.Max(connections, ballots / 2));
         if (ballots < 1 || connections < 1 || voters < connections)
             throw new ArgumentException("--ballots and --connections must be positive, and --voters at least --connections");
         var rate = values.TryGetValue("rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 0;
-        return new HttpLoadOptions(nodes, ballots, TimeSpan.FromSeconds(Int("seconds", 60)), connections, voters, Int("boxes", 1), rate, Int("warmup", 2000));
+        return new HttpLoadOptions(nodes, ballots, TimeSpan.FromSeconds(values.Int("seconds", 60)), connections, voters, values.Int("boxes", 1), rate, values.Int("warmup", 2000));
     }
 }

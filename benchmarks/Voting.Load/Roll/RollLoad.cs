@@ -26,10 +26,10 @@ public static class RollLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var values = Arguments.Parse(args);
-        int voters = int.Parse(values.GetValueOrDefault("voters", "1000000"), CultureInfo.InvariantCulture);
-        int boxes = int.Parse(values.GetValueOrDefault("boxes", "1"), CultureInfo.InvariantCulture);
-        var dataDir = values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "voting-roll-" + Guid.NewGuid().ToString("N"));
+        if (!Arguments.TryRead(args, values => (Voters: values.Int("voters", 1_000_000), Boxes: values.Int("boxes", 1), Data: values.GetValueOrDefault("data")), Usage, out var options))
+            return 2;
+        var (voters, boxes, data) = options;
+        var dataDir = data ?? Path.Combine(Path.GetTempPath(), "voting-roll-" + Guid.NewGuid().ToString("N"));
         var database = Path.Combine(dataDir, "voting.db");
         Directory.CreateDirectory(dataDir);
         var id = "roll-" + Guid.NewGuid().ToString("N")[..12];

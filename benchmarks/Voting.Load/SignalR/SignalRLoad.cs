@@ -34,26 +34,18 @@ public static class SignalRLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int clients, batches, minBallots, batch, concurrency, connectParallel, timeout;
-        try
-        {
-            var values = Arguments.Parse(args);
-            int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-            clients = Int("clients", 5000);
-            batches = Int("batches", 10);
-            minBallots = Int("min-ballots", 10);
-            batch = Int("batch", minBallots);
-            concurrency = Int("concurrency", Math.Min(batch, 64));
-            connectParallel = Int("connect-parallel", 64);
-            timeout = Int("timeout", 600);
-            if (clients < 1 || batches < 1 || minBallots < 1 || batch < minBallots || concurrency < 1 || connectParallel < 1 || timeout < 1)
-                throw new ArgumentException("--clients, --batches, --min-ballots, --concurrency, --connect-parallel, --timeout are positive; --batch is at least --min-ballots");
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine($"{e.Message}\nusage: {Usage}");
+        if (!Arguments.TryRead(args, values =>
+            {
+                var minBallots = values.Int("min-ballots", 10);
+                var batch = values.Int("batch", minBallots);
+                var read = (Clients: values.Int("clients", 5000), Batches: values.Int("batches", 10), MinBallots: minBallots, Batch: batch,
+                    Concurrency: values.Int("concurrency", Math.Min(batch, 64)), ConnectParallel: values.Int("connect-parallel", 64), Timeout: values.Int("timeout", 600));
+                if (read.Clients < 1 || read.Batches < 1 || minBallots < 1 || batch < minBallots || read.Concurrency < 1 || read.ConnectParallel < 1 || read.Timeout < 1)
+                    throw new ArgumentException("--clients, --batches, --min-ballots, --concurrency, --connect-parallel, --timeout are positive; --batch is at least --min-ballots");
+                return read;
+            }, Usage, out var options))
             return 2;
-        }
+        var (clients, batches, minBallots, batch, concurrency, connectParallel, timeout) = options;
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout));
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));

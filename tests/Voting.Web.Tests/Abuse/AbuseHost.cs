@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using static Voting.Web.Tests.Elections;
@@ -71,16 +70,11 @@ public sealed class AbuseHost : IAsyncLifetime
             await _host.DisposeAsync();
     }
 
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Anonymous() => Host.Anonymous();
 
     public HttpClient Official() => WithBearer(AdminToken);
 
-    public HttpClient WithBearer(string token)
-    {
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient WithBearer(string token) => Host.WithBearer(token);
 
     /// <summary>
     /// What the API shows of the elections to an official: the list, each definition, status and roll size, the
