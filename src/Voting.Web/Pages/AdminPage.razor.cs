@@ -73,6 +73,13 @@ public sealed partial class AdminPage
 
     private async Task Create()
     {
+        var limit = Options.Value.MaxDefinitionBytes;
+        if (HttpContext.Request.Form.Files.GetFile("ProjectsFile") is { } file && file.Length > limit)
+        {
+            // The projects become part of the definition, which the API takes up to this size too.
+            problems = [new FieldProblem(ElectionFields.Projects, T["FileTooLarge", limit])];
+            return;
+        }
         var (projects, lines, csvProblems) = ProjectsCsv.Read(new StringReader(await ProjectsCsvText()));
         problems = [.. CsvProblems.Describe(csvProblems, ElectionFields.Projects, T)];
         long? budget = null;
