@@ -73,11 +73,11 @@ public sealed partial class AdminPage
 
     private async Task Create()
     {
-        var limit = Options.Value.MaxDefinitionBytes;
-        if (HttpContext.Request.Form.Files.GetFile("ProjectsFile") is { } file && file.Length > limit)
+        // The projects become part of the definition, which the API takes up to this size too.
+        if (HttpContext.Request.Form.Files.GetFile("ProjectsFile") is { Length: > 0 } projectsFile
+            && UploadedFiles.Refused(projectsFile, Options.Value.MaxDefinitionBytes, ElectionFields.Projects, T, out var tooLarge))
         {
-            // The projects become part of the definition, which the API takes up to this size too.
-            problems = [new FieldProblem(ElectionFields.Projects, T["FileTooLarge", limit])];
+            problems = [tooLarge];
             return;
         }
         var (projects, lines, csvProblems) = ProjectsCsv.Read(new StringReader(await ProjectsCsvText()));
@@ -118,15 +118,9 @@ public sealed partial class AdminPage
     private async Task Upload()
     {
         var file = HttpContext.Request.Form.Files.GetFile("DefinitionFile");
-        if (file is null || file.Length == 0)
+        if (UploadedFiles.Refused(file, Options.Value.MaxDefinitionBytes, "definition-file", T, out var refusal))
         {
-            uploadProblems = [new FieldProblem("definition-file", T["FileMissing"])];
-            return;
-        }
-        var limit = Options.Value.MaxDefinitionBytes;
-        if (file.Length > limit)
-        {
-            uploadProblems = [new FieldProblem("definition-file", T["FileTooLarge", limit])];
+            uploadProblems = [refusal];
             return;
         }
         using var bytes = new MemoryStream();
