@@ -93,6 +93,12 @@ public sealed partial class AdminPageTests(ApiHost api)
         Assert.Contains("p3,-5,Fountains,", page);
         Assert.Contains("aria-describedby=\"projects-columns projects-errors\"", page);
 
+        // A projects file larger than a definition may be is refused before it is read.
+        var huge = "id,cost,title_en\n" + string.Concat(Enumerable.Repeat("p,1,Project\n", (4 << 20) / 12 + 1));
+        page = await CreateRefused(admin, id, huge);
+        Assert.Contains($"The file is larger than the limit of {4 << 20} bytes.", page);
+        Assert.Contains("aria-describedby=\"projects-columns projects-errors\"", page);
+
         using var official = api.Official();
         using (var missing = await official.GetAsync($"/api/elections/{id}"))
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

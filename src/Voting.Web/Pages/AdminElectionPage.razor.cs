@@ -46,14 +46,9 @@ public sealed partial class AdminElectionPage
         if (Election is not { } election)
             return;
         var file = HttpContext.Request.Form.Files.GetFile("RollFile");
-        if (file is null || file.Length == 0)
+        if (UploadedFiles.Refused(file, Options.Value.MaxVoterImportBytes, "roll-file", T, out var unread))
         {
-            rollProblems = [new FieldProblem("roll-file", T["FileMissing"])];
-            return;
-        }
-        if (file.Length > Options.Value.MaxVoterImportBytes)
-        {
-            rollProblems = [new FieldProblem("roll-file", T["FileTooLarge", Options.Value.MaxVoterImportBytes])];
+            rollProblems = [unread];
             return;
         }
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);

@@ -73,6 +73,13 @@ public sealed partial class AdminPage
 
     private async Task Create()
     {
+        // The projects become part of the definition, which the API takes up to this size too.
+        if (HttpContext.Request.Form.Files.GetFile("ProjectsFile") is { Length: > 0 } projectsFile
+            && UploadedFiles.Refused(projectsFile, Options.Value.MaxDefinitionBytes, ElectionFields.Projects, T, out var tooLarge))
+        {
+            problems = [tooLarge];
+            return;
+        }
         var (projects, lines, csvProblems) = ProjectsCsv.Read(new StringReader(await ProjectsCsvText()));
         problems = [.. CsvProblems.Describe(csvProblems, ElectionFields.Projects, T)];
         long? budget = null;
@@ -111,15 +118,9 @@ public sealed partial class AdminPage
     private async Task Upload()
     {
         var file = HttpContext.Request.Form.Files.GetFile("DefinitionFile");
-        if (file is null || file.Length == 0)
+        if (UploadedFiles.Refused(file, Options.Value.MaxDefinitionBytes, "definition-file", T, out var refusal))
         {
-            uploadProblems = [new FieldProblem("definition-file", T["FileMissing"])];
-            return;
-        }
-        var limit = Options.Value.MaxDefinitionBytes;
-        if (file.Length > limit)
-        {
-            uploadProblems = [new FieldProblem("definition-file", T["FileTooLarge", limit])];
+            uploadProblems = [refusal];
             return;
         }
         using var bytes = new MemoryStream();
