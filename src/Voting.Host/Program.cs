@@ -7,7 +7,9 @@ using Voting.Host.Health;
 using Voting.Host.Telemetry;
 using Voting.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// The data folder may sit under the content root (by default it does): a configuration file watcher there would wake
+// up on every ballot written. Configuration is read at start; passing --hostBuilder:reloadConfigOnChange=true restores it.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 // Quiet defaults (lowest priority: appsettings, environment and command line override them).
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
