@@ -41,47 +41,11 @@ public static class RankJson
         json.WriteNumber("judges", input.Judges);
 
         json.WriteStartArray("ranking");
-        foreach (var project in ranking.Projects)
-        {
-            json.WriteStartObject();
-            json.WriteString(Id, project.Id);
-            json.WriteNumber(Rank, project.Rank);
-            json.WriteNumber(MajorityGrade, project.MajorityGrade);
-            json.WriteStartObject(Gauge);
-            json.WriteNumber(Grade, project.Gauge.Grade);
-            json.WriteNumber(Above, project.Gauge.Above);
-            json.WriteNumber(Below, project.Gauge.Below);
-            json.WriteEndObject();
-            json.WriteStartArray(Profile);
-            foreach (var count in project.Profile) json.WriteNumberValue(count);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            FlushIfFull(json);
-        }
+        WriteElements(json, ranking.Projects, indented, (element, project, _) => WriteProject(element, project));
         json.WriteEndArray();
 
         json.WriteStartArray("reasons");
-        using (var strings = new ReasonStrings(ranking.Reasons))
-        {
-            foreach (var batch in strings.Batches())
-            {
-                for (int i = 0; i < batch.Count; i++)
-                {
-                    json.WriteStartObject();
-                    batch.WriteTo(json, Ahead, i, ReasonBatch.Ahead);
-                    batch.WriteTo(json, Behind, i, ReasonBatch.Behind);
-                    json.WriteString(Kind, KindNames[(int)batch.Reason(i).Kind]);
-                    batch.WriteTo(json, Text, i, ReasonBatch.Words + EnglishIndex);
-                    json.WriteStartObject(Texts);
-                    for (int language = 0; language < Languages.Length; language++)
-                        batch.WriteTo(json, Languages[language].Name, i, ReasonBatch.Words + language);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                    FlushIfFull(json);
-                }
-                strings.Recycle(batch);
-            }
-        }
+        WriteElements(json, ranking.Reasons, indented, WriteReason);
         json.WriteEndArray();
 
         json.WriteEndObject();
@@ -89,142 +53,139 @@ public static class RankJson
         output.Write("\n"u8);
     }
 
+    private static void WriteProject(Utf8JsonWriter json, RankedProject project)
+    {
+        json.WriteStartObject();
+        json.WriteString(Id, project.Id);
+        json.WriteNumber(Rank, project.Rank);
+        json.WriteNumber(MajorityGrade, project.MajorityGrade);
+        json.WriteStartObject(Gauge);
+        json.WriteNumber(Grade, project.Gauge.Grade);
+        json.WriteNumber(Above, project.Gauge.Above);
+        json.WriteNumber(Below, project.Gauge.Below);
+        json.WriteEndObject();
+        json.WriteStartArray(Profile);
+        foreach (var count in project.Profile) json.WriteNumberValue(count);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <param name="words">Scratch space for the reason's words in every language, each between quotes.</param>
+    private static void WriteReason(Utf8JsonWriter json, RankingReason reason, ArrayBufferWriter<byte> words)
+    {
+        words.ResetWrittenCount();
+        Span<int> ends = stackalloc int[Languages.Length];
+        for (int language = 0; language < Languages.Length; language++)
+        {
+            words.Write("\""u8);
+            reason.WriteText(Languages[language].Code, words);
+            words.Write("\""u8);
+            ends[language] = words.WrittenCount;
+        }
+
+        json.WriteStartObject();
+        json.WriteString(Ahead, reason.Ahead);
+        json.WriteString(Behind, reason.Behind);
+        json.WriteString(Kind, KindNames[(int)reason.Kind]);
+        WriteQuoted(json, Text, Slice(words.WrittenSpan, ends, EnglishIndex));
+        json.WriteStartObject(Texts);
+        for (int language = 0; language < Languages.Length; language++)
+            WriteQuoted(json, Languages[language].Name, Slice(words.WrittenSpan, ends, language));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a UTF-8 string given between quotes. The writer looks at every byte of a string for characters to
+    /// escape, most of the time of writing 100 MB of reasons; a string of plain ASCII and characters the encoder
+    /// keeps as they are reads the same escaped or not, and goes out as it is.
+    /// </summary>
+    private static void WriteQuoted(Utf8JsonWriter json, JsonEncodedText name, ReadOnlySpan<byte> quoted)
+    {
+        if (KeptAsIs(quoted[1..^1]))
+        {
+            json.WritePropertyName(name);
+            json.WriteRawValue(quoted, skipInputValidation: true);
+        }
+        else json.WriteString(name, quoted[1..^1]);
+    }
+
+    private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
+    {
+        for (int at = utf8.IndexOfAnyExcept(PlainAscii); at >= 0; at = utf8.IndexOfAnyExcept(PlainAscii))
+        {
+            utf8 = utf8[at..];
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
+                return false;
+            utf8 = utf8[length..];
+        }
+        return true;
+    }
+
+    /// <summary>Item <paramref name="index"/> of items written one after the other, each ending at its end.</summary>
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> items, ReadOnlySpan<int> ends, int index) =>
+        items[(index == 0 ? 0 : ends[index - 1])..ends[index]];
+
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, Encoder);
 
-    private static void FlushIfFull(Utf8JsonWriter json)
-    {
-        if (json.BytesPending >= FlushAt) json.Flush();
-    }
-
     /// <summary>
-    /// The reasons' strings, made on another thread in batches ahead of the JSON: the words of 100,000 reasons in
-    /// three languages take a good part of the time of writing the whole document.
+    /// Writes the elements of an array. Unindented, they are written on other threads in batches ahead of this one,
+    /// which copies them out in order: writing 100,000 reasons in three languages takes longer than ranking them.
     /// </summary>
-    private sealed class ReasonStrings : IDisposable
+    private static void WriteElements<T>(Utf8JsonWriter json, IReadOnlyList<T> elements, bool indented, Action<Utf8JsonWriter, T, ArrayBufferWriter<byte>> write)
     {
-        private const int Pending = 8;
-
-        private readonly BlockingCollection<ReasonBatch> _written = new(Pending);
-        private readonly BlockingCollection<ReasonBatch> _free = new(Pending);
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _writing;
-
-        public ReasonStrings(IReadOnlyList<RankingReason> reasons)
+        if (indented)
         {
-            for (int i = 0; i < Pending; i++) _free.Add(new ReasonBatch());
-            _writing = Task.Run(() => Write(reasons));
-        }
-
-        /// <summary>The batches in the reasons' order; each goes back with <see cref="Recycle"/> once written.</summary>
-        public IEnumerable<ReasonBatch> Batches()
-        {
-            foreach (var batch in _written.GetConsumingEnumerable(_stop.Token)) yield return batch;
-            _writing.GetAwaiter().GetResult(); // the writer's exception, if it stopped on one
-        }
-
-        public void Recycle(ReasonBatch batch) => _free.Add(batch);
-
-        /// <summary>Stops the writing thread if the JSON stopped early.</summary>
-        public void Dispose() => _stop.Cancel();
-
-        private void Write(IReadOnlyList<RankingReason> reasons)
-        {
-            try
+            var words = new ArrayBufferWriter<byte>();
+            foreach (var element in elements)
             {
-                for (int start = 0; start < reasons.Count; start += ReasonBatch.Reasons)
-                {
-                    var batch = _free.Take(_stop.Token);
-                    batch.Clear();
-                    for (int i = start; i < Math.Min(start + ReasonBatch.Reasons, reasons.Count); i++) batch.Add(reasons[i]);
-                    _written.Add(batch, _stop.Token);
-                }
+                write(json, element, words);
+                if (json.BytesPending >= FlushAt) json.Flush();
             }
-            finally { _written.CompleteAdding(); }
+            return;
+        }
+
+        var free = new ConcurrentBag<ElementBatch>();
+        var ahead = new Queue<Task<ElementBatch>>();
+        int next = 0;
+        void RenderNext()
+        {
+            int start = next, end = Math.Min(elements.Count, start + ElementBatch.Size);
+            next = end;
+            ahead.Enqueue(Task.Run(() => (free.TryTake(out var batch) ? batch : new ElementBatch()).Render(elements, start, end, write)));
+        }
+        while (next < elements.Count && ahead.Count < Environment.ProcessorCount) RenderNext();
+        while (ahead.TryDequeue(out var rendering))
+        {
+            var batch = rendering.GetAwaiter().GetResult();
+            if (next < elements.Count) RenderNext();
+            json.WriteRawValue(batch.Elements, skipInputValidation: true); // to the writer, one value: it puts a comma before the next
+            if (json.BytesPending >= FlushAt) json.Flush();
+            free.Add(batch);
         }
     }
 
-    /// <summary>
-    /// The strings of a run of reasons, each in UTF-8 between quotes: the ids of the projects ahead and behind, then
-    /// the words in each language. The writer looks at every byte of a string for characters to escape, most of the
-    /// time of writing 100 MB of reasons; strings of plain ASCII and characters the encoder keeps as they are read
-    /// the same escaped or not, and go out as they are.
-    /// </summary>
-    private sealed class ReasonBatch
+    /// <summary>A run of consecutive elements written as compact JSON, separated by commas.</summary>
+    private sealed class ElementBatch
     {
-        public const int Reasons = 64; // about 50 KB of strings, below the large object heap
-        public const int Ahead = 0, Behind = 1, Words = 2;
-        private static readonly int PerReason = Words + Languages.Length;
+        public const int Size = 64; // about 64 KB of reasons, below the large object heap
 
-        private readonly List<RankingReason> _reasons = new(Reasons);
-        private readonly ArrayBufferWriter<byte> _quoted = new(1 << 16);
-        private readonly List<(int Start, int End)> _strings = new(Reasons * PerReason);
+        private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
+        private readonly ArrayBufferWriter<byte> _words = new();
+        private readonly Utf8JsonWriter _json;
 
-        public int Count => _reasons.Count;
+        public ElementBatch() => _json = new Utf8JsonWriter(_bytes, new JsonWriterOptions { Encoder = Encoder });
 
-        public RankingReason Reason(int index) => _reasons[index];
+        public ReadOnlySpan<byte> Elements => _bytes.WrittenSpan[1..]; // after the array's '['
 
-        public void Clear()
+        public ElementBatch Render<T>(IReadOnlyList<T> elements, int start, int end, Action<Utf8JsonWriter, T, ArrayBufferWriter<byte>> write)
         {
-            _reasons.Clear();
-            _quoted.ResetWrittenCount();
-            _strings.Clear();
-        }
-
-        public void Add(RankingReason reason)
-        {
-            _reasons.Add(reason);
-            AddId(reason.Ahead);
-            AddId(reason.Behind);
-            foreach (var (code, _) in Languages)
-            {
-                int start = Open();
-                reason.WriteText(code, _quoted);
-                Close(start);
-            }
-        }
-
-        /// <summary>Writes string <paramref name="which"/> (<see cref="Ahead"/>, <see cref="Behind"/>, <see cref="Words"/> + language) of a reason.</summary>
-        public void WriteTo(Utf8JsonWriter json, JsonEncodedText name, int reason, int which)
-        {
-            var (start, end) = _strings[reason * PerReason + which];
-            var quoted = _quoted.WrittenSpan[start..end];
-            if (KeptAsIs(quoted[1..^1]))
-            {
-                json.WritePropertyName(name);
-                json.WriteRawValue(quoted, skipInputValidation: true);
-            }
-            else json.WriteString(name, quoted[1..^1]);
-        }
-
-        private void AddId(string id)
-        {
-            int start = Open();
-            _quoted.Advance(Encoding.UTF8.GetBytes(id, _quoted.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length))));
-            Close(start);
-        }
-
-        private int Open()
-        {
-            _quoted.Write("\""u8);
-            return _quoted.WrittenCount - 1;
-        }
-
-        private void Close(int start)
-        {
-            _quoted.Write("\""u8);
-            _strings.Add((start, _quoted.WrittenCount));
-        }
-
-        private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
-        {
-            for (int at = utf8.IndexOfAnyExcept(PlainAscii); at >= 0; at = utf8.IndexOfAnyExcept(PlainAscii))
-            {
-                utf8 = utf8[at..];
-                if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
-                    return false;
-                utf8 = utf8[length..];
-            }
-            return true;
+            _bytes.ResetWrittenCount();
+            _json.Reset(_bytes);
+            _json.WriteStartArray();
+            for (int i = start; i < end; i++) write(_json, elements[i], _words);
+            _json.Flush();
+            return this;
         }
     }
 }
