@@ -7,11 +7,13 @@ namespace Voting.Web;
 
 /// <summary>
 /// Finds the ballot box of a resident's invitation code, so that a cast goes from this node to its box in one hop.
-/// An election's number of boxes never changes once it is created: each node asks for it once.
+/// An election's number of boxes never changes once it is created: each node asks for it once, and keeps the boxes'
+/// references (<c>GetGrain</c> looks up the grain interface's type from its attributes on every call).
 /// </summary>
 internal sealed class BallotBoxes(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IBallotBoxGrain> _boxes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The box of the code's holder and their key; null for an unknown election. A string that cannot be a code goes
@@ -32,6 +34,6 @@ internal sealed class BallotBoxes(IGrainFactory grains)
             count = _counts.GetOrAdd(electionId, info.BallotBoxes);
         }
         var box = voterKey.Length == 0 ? new BallotBox(electionId, 0, count) : BallotBox.Of(electionId, voterKey, count);
-        return grains.GetGrain<IBallotBoxGrain>(box.GrainKey);
+        return _boxes.GetOrAdd(box.GrainKey, key => grains.GetGrain<IBallotBoxGrain>(key));
     }
 }
