@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Voting.Grains.Boxes;
+using Voting.Grains.Contracts;
 using Voting.Grains.Elections;
 using Voting.Grains.Interfaces;
 
@@ -13,7 +14,7 @@ namespace Voting.Web;
 internal sealed class BallotBoxes(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IBallotBoxGrain> _boxes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CoalescedCasts> _boxes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The box of the code's holder and their key; null for an unknown election. A string that cannot be a code goes
@@ -34,6 +35,12 @@ internal sealed class BallotBoxes(IGrainFactory grains)
             count = _counts.GetOrAdd(electionId, info.BallotBoxes);
         }
         var box = voterKey.Length == 0 ? new BallotBox(electionId, 0, count) : BallotBox.Of(electionId, voterKey, count);
-        return _boxes.GetOrAdd(box.GrainKey, key => grains.GetGrain<IBallotBoxGrain>(key));
+        return CastsTo(box.GrainKey).Box;
     }
+
+    /// <summary>Casts the ballot of the voter with this key into their box, together with this node's other casts to it.</summary>
+    public Task<Outcome<CastReceipt>> Cast(IBallotBoxGrain box, string voterKey, IReadOnlyDictionary<string, int> grades) =>
+        CastsTo(box.GetPrimaryKeyString()).Cast(voterKey, grades);
+
+    private CoalescedCasts CastsTo(string grainKey) => _boxes.GetOrAdd(grainKey, key => new CoalescedCasts(grains.GetGrain<IBallotBoxGrain>(key)));
 }

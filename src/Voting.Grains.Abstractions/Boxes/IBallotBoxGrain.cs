@@ -13,6 +13,12 @@ public interface IBallotBoxGrain : IGrainWithStringKey
     /// <summary>Casts or replaces the ballot of the voter with this key (their code's SHA-256, hex); completes once it is durable.</summary>
     Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades);
 
+    /// <summary>
+    /// Several voters' casts in one call, as a web node gathers them while its previous call to this box is in flight:
+    /// each is taken as <see cref="Cast"/> takes it, and its outcome is at its place in the answer.
+    /// </summary>
+    Task<Outcome<CastReceipt>[]> CastAll(IReadOnlyList<BallotCast> casts);
+
     /// <summary>The ballot that counts for the voter with this key, as they cast it; not found before their first cast.</summary>
     Task<Outcome<VoterBallot>> Ballot(string voterKey);
 

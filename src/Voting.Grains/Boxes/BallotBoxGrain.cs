@@ -104,6 +104,8 @@ public sealed class BallotBoxGrain(
 
     public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades) => metrics.Cast(CastAsync(voterKey, grades));
 
+    public Task<Outcome<CastReceipt>[]> CastAll(IReadOnlyList<BallotCast> casts) => Task.WhenAll(casts.Select(c => Cast(c.VoterKey, c.Grades)));
+
     private Task<Outcome<CastReceipt>> CastAsync(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
         if (_definition is null) return Refuse(Failure.NotFound, $"unknown election '{_box.Election}'");
