@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.WebUtilities;
@@ -76,6 +78,9 @@ public static class VotingWebExtensions
         return services;
     }
 
+    /// <summary>Room for a form's other fields and multipart boundaries around its file.</summary>
+    private const long FormFieldsBytes = 1 << 20;
+
     /// <summary>Maps the pages, the API under /api, the OpenAPI document (/openapi/v1.json), its Scalar UI (/scalar) and the results hub.</summary>
     public static WebApplication MapVotingWeb(this WebApplication app)
     {
@@ -136,7 +141,14 @@ public static class VotingWebExtensions
         ResultsHub.Map(app);
         LanguageCookie.Map(app);
         Admin.InvitationCodeDownloads.Map(app);
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // The roll import form takes a file as large as an import may be: more than the server's default body limit.
+        var rollForm = new RequestSizeLimitAttribute(app.Services.GetRequiredService<IOptions<VotingWebOptions>>().Value.MaxVoterImportBytes + FormFieldsBytes);
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode()
+            .Add(page =>
+            {
+                if (page.Metadata.OfType<ComponentTypeMetadata>().Any(component => component.Type == typeof(Pages.AdminElectionPage)))
+                    page.Metadata.Add(rollForm);
+            });
         return app;
     }
 }

@@ -115,6 +115,26 @@ public sealed partial class AdminPageTests(ApiHost api)
     }
 
     [Fact]
+    public async Task A_roll_file_larger_than_the_servers_default_body_limit_but_within_the_imports_limit_is_read()
+    {
+        var id = NewId("big-roll");
+        using (var official = api.Official())
+        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var admin = await SignedIn("admin", ApiHost.AdminToken);
+        var page = $"{Admin}/elections/{id}";
+
+        // About 33 MB (Kestrel's default limit is 30,000,000 bytes; Voting:MaxVoterImportBytes is 64 MiB), one wrong line at the end.
+        var roll = new StringBuilder("voter,envelopes\n");
+        int voters = 0;
+        while (roll.Length < 33_000_000) roll.Append("voter-").Append(voters++).Append(",city district\n");
+        roll.Append("last,parks\n");
+        var refused = await Import(admin, page, roll.ToString());
+        Assert.Contains("Nothing was imported: 1 problem(s).", refused);
+        Assert.Contains($"Line {voters + 2}, column envelopes: unknown envelope 'parks'", refused);
+    }
+
+    [Fact]
     public async Task A_roll_csv_with_wrong_rows_names_each_line_and_column_and_imports_nobody_then_a_good_one_gives_its_codes_once()
     {
         var id = NewId("roll");
