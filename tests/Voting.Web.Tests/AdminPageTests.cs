@@ -117,12 +117,8 @@ public sealed partial class AdminPageTests(ApiHost api)
     [Fact]
     public async Task A_roll_file_larger_than_the_servers_default_body_limit_but_within_the_imports_limit_is_read()
     {
-        var id = NewId("big-roll");
-        using (var official = api.Official())
-        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (_, page) = await NewElectionPage("big-roll");
         using var admin = await SignedIn("admin", ApiHost.AdminToken);
-        var page = $"{Admin}/elections/{id}";
 
         // About 33 MB (Kestrel's default limit is 30,000,000 bytes; Voting:MaxVoterImportBytes is 64 MiB), one wrong line at the end.
         var roll = new StringBuilder("voter,envelopes\n");
@@ -137,12 +133,8 @@ public sealed partial class AdminPageTests(ApiHost api)
     [Fact]
     public async Task A_roll_csv_with_wrong_rows_names_each_line_and_column_and_imports_nobody_then_a_good_one_gives_its_codes_once()
     {
-        var id = NewId("roll");
-        using (var official = api.Official())
-        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (id, page) = await NewElectionPage("roll");
         using var admin = await SignedIn("admin", ApiHost.AdminToken);
-        var page = $"{Admin}/elections/{id}";
 
         var refused = await Import(admin, page, "voter,envelopes\nv1,city\nv2,city parks\nv1,district\n,city\n");
         Assert.Contains("Nothing was imported: 3 problem(s).", refused);
@@ -258,6 +250,16 @@ public sealed partial class AdminPageTests(ApiHost api)
         using var response = await PostCreate(admin, id, projects);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A new election, created through the API, and its administration page.</summary>
+    private async Task<(string Id, string Page)> NewElectionPage(string prefix)
+    {
+        var id = NewId(prefix);
+        using (var official = api.Official())
+        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (id, $"{Admin}/elections/{id}");
     }
 
     private static async Task<string> Import(HttpClient admin, string page, string roll)
