@@ -113,6 +113,39 @@ public sealed class LiveDashboardTests(Site site)
         await Expect(page.GetByText("Ballots counted")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task The_dashboard_says_so_when_its_connection_to_the_server_is_lost()
+    {
+        // A host of its own, to be killed.
+        await using var host = await HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Voting:AdminToken"] = Site.AdminToken,
+            ["Voting:LoadSeeds"] = "false",
+        });
+        var election = await Site.NewOpenElectionOn(host, "gone");
+        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString(), Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        // The circuit is up once the server sends the dashboard's first render over it.
+        var rendered = new TaskCompletionSource();
+        page.WebSocket += (_, socket) =>
+        {
+            if (socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+                socket.FrameReceived += (_, frame) => { if (frame.Binary is { Length: > 200 }) rendered.TrySetResult(); };
+        };
+        await page.GotoAsync($"/elections/{election}/live");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/elections/{election}/live");
+        await rendered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var lost = page.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "The connection to the server was lost; reconnecting" });
+        await Expect(lost).ToBeHiddenAsync();
+        await host.Kill();
+        await Expect(lost).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Site.Screenshot(page, "live-dashboard-reconnecting");
+    }
+
     /// <summary>A ballot in both envelopes whose grades vary with <paramref name="i"/>.</summary>
     private static string Grades(int i) =>
         $$"""{"p1": {{2 + i % 3}}, "p2": {{i % 2}}, "p3": {{i * 7 % 5}}, "d1": {{4 - i % 3}}, "d2": {{i % 4}}}""";

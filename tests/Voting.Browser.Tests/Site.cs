@@ -152,6 +152,16 @@ public sealed class Site : IAsyncLifetime
         return (id, codes);
     }
 
+    /// <summary>An open election of the same definition, without voters, on another host that has this fixture's official token.</summary>
+    public static async Task<string> NewOpenElectionOn(HostProcess host, string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():n}"[..20];
+        using var official = host.WithBearer(AdminToken);
+        await Send(official, "/api/elections", Definition(id));
+        await Send(official, $"/api/elections/{id}/open");
+        return id;
+    }
+
     /// <summary>Casts a ballot through the API (<paramref name="grades"/>: the JSON of its grades) and returns its receipt.</summary>
     public Task<string> CastBallot(string election, string code, string grades) => Cast(election, code, grades);
 
