@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Voting.Grains.Boxes;
 using Voting.Grains.Contracts;
 
@@ -37,6 +38,7 @@ internal sealed class CoalescedCasts(IBallotBoxGrain box)
     /// <summary>Calls the box with what waits, again and again, until nothing does.</summary>
     private async Task CallAsync()
     {
+        Activity.Current = null; // the calls carry many residents' casts: not one request's trace
         while (true)
         {
             (BallotCast Cast, TaskCompletionSource<Outcome<CastReceipt>> Done)[] batch;
