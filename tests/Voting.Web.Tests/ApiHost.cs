@@ -24,7 +24,7 @@ public class ApiHost : IAsyncLifetime
 
     public Uri BaseAddress => Host.BaseAddress;
 
-    public async Task InitializeAsync() =>
+    public virtual async Task InitializeAsync() =>
         _host = await HostProcess.Start(new Dictionary<string, string>(_settings)
         {
             ["Voting:AdminToken"] = AdminToken,

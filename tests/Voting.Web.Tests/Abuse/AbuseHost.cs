@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using static Voting.Web.Tests.Elections;
 
 namespace Voting.Web.Tests.Abuse;
@@ -9,16 +8,17 @@ namespace Voting.Web.Tests.Abuse;
 /// cast one ballot and "b" (both envelopes) none, a draft with one voter, and a closed election with one ballot.
 /// <see cref="Before"/> is everything readable through the API about them, read once they settled.
 /// </summary>
-public sealed class AbuseHost : IAsyncLifetime
+public sealed class AbuseHost() : ApiHost(new Dictionary<string, string>
 {
-    public const string AdminToken = "abuse-official-token-0123456789";
+    // Every attack reads the state back as an official and a resident: limits that the suite's own reads cannot
+    // reach, so that each attack meets the rejection it tests (RateLimitTests test the limits).
+    ["Voting:RateLimiting:CastPerMinute"] = "1000000",
+    ["Voting:RateLimiting:CastPerResidentPerMinute"] = "1000000",
+    ["Voting:RateLimiting:LoginPerMinute"] = "1000000",
+    ["Voting:RateLimiting:SignInPerAccountPerMinute"] = "1000000",
+})
+{
     public const string Ballot = """{"grades": {"p1": 4, "p2": 2}}""";
-
-    private HostProcess? _host;
-
-    public HostProcess Host => _host ?? throw new InvalidOperationException("not started");
-
-    public Uri BaseAddress => Host.BaseAddress;
 
     public string Open { get; } = NewId("open");
 
@@ -35,24 +35,14 @@ public sealed class AbuseHost : IAsyncLifetime
 
     public string Before { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await HostProcess.Start(new Dictionary<string, string>
-        {
-            ["Voting:AdminToken"] = AdminToken,
-            ["Voting:LoadSeeds"] = "false",
-            // Every attack reads the state back as an official and a resident: limits that the suite's own reads
-            // cannot reach, so that each attack meets the rejection it tests (RateLimitTests test the limits).
-            ["Voting:RateLimiting:CastPerMinute"] = "1000000",
-            ["Voting:RateLimiting:CastPerResidentPerMinute"] = "1000000",
-            ["Voting:RateLimiting:LoginPerMinute"] = "1000000",
-            ["Voting:RateLimiting:SignInPerAccountPerMinute"] = "1000000",
-        });
-        var open = await Prepare(Budget(Open), new Dictionary<string, string[]> { ["a"] = ["city"], ["b"] = ["city", "district"] }, open: true);
+        await base.InitializeAsync();
+        var open = await Prepare(this, Budget(Open), new Dictionary<string, string[]> { ["a"] = ["city"], ["b"] = ["city", "district"] }, open: true);
         Codes["a"] = open["a"];
         Codes["b"] = open["b"];
-        Codes["draft"] = (await Prepare(Budget(Draft), new Dictionary<string, string[]> { ["v"] = ["city"] }, open: false))["v"];
-        Codes["closed"] = (await Prepare(Budget(Closed), new Dictionary<string, string[]> { ["v"] = ["city"] }, open: true))["v"];
+        Codes["draft"] = (await Prepare(this, Budget(Draft), new Dictionary<string, string[]> { ["v"] = ["city"] }, open: false))["v"];
+        Codes["closed"] = (await Prepare(this, Budget(Closed), new Dictionary<string, string[]> { ["v"] = ["city"] }, open: true))["v"];
         Receipt = await CastOk(Open, Codes["a"]);
         ClosedReceipt = await CastOk(Closed, Codes["closed"]);
         using (var official = Official())
@@ -63,18 +53,6 @@ public sealed class AbuseHost : IAsyncLifetime
             await Task.Delay(100);
         Before = await Snapshot();
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-            await _host.DisposeAsync();
-    }
-
-    public HttpClient Anonymous() => Host.Anonymous();
-
-    public HttpClient Official() => WithBearer(AdminToken);
-
-    public HttpClient WithBearer(string token) => Host.WithBearer(token);
 
     /// <summary>
     /// What the API shows of the elections to an official: the list, each definition, status and roll size, the
@@ -104,26 +82,9 @@ public sealed class AbuseHost : IAsyncLifetime
 
     private async Task<string> CastOk(string election, string code)
     {
-        using var voter = WithBearer(code);
-        using var cast = await voter.PostAsync($"/api/elections/{election}/ballots", Json(Ballot));
+        using var cast = await Cast(this, election, code, Ballot);
         Assert.True(cast.IsSuccessStatusCode, await cast.Content.ReadAsStringAsync());
         return (await Body(cast)).GetProperty("receipt").GetString()!;
-    }
-
-    private async Task<Dictionary<string, string>> Prepare(System.Text.Json.Nodes.JsonObject definition, Dictionary<string, string[]> voters, bool open)
-    {
-        using var official = Official();
-        var id = definition["id"]!.GetValue<string>();
-        using (var created = await official.PostAsync("/api/elections", Json(definition)))
-            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        var roll = JsonSerializer.Serialize(new { voters = voters.Select(v => new { id = v.Key, envelopes = v.Value }) });
-        Dictionary<string, string> codes;
-        using (var imported = await official.PostAsync($"/api/elections/{id}/voters", Json(roll)))
-            codes = (await Body(imported)).GetProperty("codes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-        if (open)
-            using (var opened = await official.PostAsync($"/api/elections/{id}/open", null))
-                Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
-        return codes;
     }
 }
 
