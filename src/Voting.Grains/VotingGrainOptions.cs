@@ -12,7 +12,7 @@ public sealed class VotingGrainOptions
     /// <summary>The most ballots one append to the log carries (group commit); a store's own limits may lower it.</summary>
     public int MaxBallotsPerAppend { get; set; } = 1000;
 
-    /// <summary>How often, at most, the tallies are checkpointed with the log position they reflect.</summary>
+    /// <summary>How often, at most, the tallies are checkpointed with the log position they reflect (see <see cref="Boxes.CheckpointSchedule"/>).</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often, at most, a ballot box pushes its tallies to the election's live results.</summary>

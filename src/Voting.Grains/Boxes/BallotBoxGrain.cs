@@ -41,6 +41,7 @@ public sealed class BallotBoxGrain(
     private readonly VotingGrainOptions _options = options.Value;
     private readonly Queue<PendingBallot> _queue = new();
     private readonly BoxRoll _roll = new();
+    private readonly CheckpointSchedule _checkpointSchedule = new();
     private int _rollImports;
     private BallotBox _box;
     private ElectionDefinition? _definition;
@@ -92,7 +93,9 @@ public sealed class BallotBoxGrain(
         logger.LogInformation("{Box}: {Voters} voters, ballot log at {Head} ({Replayed} events replayed)", _box, _roll.Count, Head, replayed);
 
         this.RegisterGrainTimer(PublishAsync, _options.ResultsInterval, _options.ResultsInterval);
-        this.RegisterGrainTimer(CheckpointAsync, _options.CheckpointInterval, _options.CheckpointInterval);
+        this.RegisterGrainTimer(
+            cancellationToken => _checkpointSchedule.IsDue(Head, _checkpointed) ? CheckpointAsync(cancellationToken) : Task.CompletedTask,
+            _options.CheckpointInterval, _options.CheckpointInterval);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
