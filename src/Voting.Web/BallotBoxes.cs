@@ -16,26 +16,23 @@ internal sealed class BallotBoxes(IGrainFactory grains)
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CoalescedCasts> _boxes = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The box of the code's holder and their key; null for an unknown election. A string that cannot be a code goes
-    /// to the first box with an empty key, which no voter has: the box answers as for any unknown code.
-    /// </summary>
+    /// <summary>The box of the code's holder and their key (<see cref="BallotBox.OfCode"/>); null for an unknown election.</summary>
     public async ValueTask<(IBallotBoxGrain Box, string VoterKey)?> Find(string electionId, string invitationCode)
     {
-        var voterKey = InvitationCodes.Hash(invitationCode) ?? "";
-        return await Of(electionId, voterKey) is { } box ? (box, voterKey) : null;
+        if (await CountOf(electionId) is not { } count) return null;
+        var (box, voterKey) = BallotBox.OfCode(electionId, invitationCode, count);
+        return (CastsTo(box.GrainKey).Box, voterKey);
     }
 
-    /// <summary>The box of the voter with this key (an empty key: the first box); null for an unknown election.</summary>
-    public async ValueTask<IBallotBoxGrain?> Of(string electionId, string voterKey)
+    /// <summary>The box of the voter with this key; null for an unknown election.</summary>
+    public async ValueTask<IBallotBoxGrain?> Of(string electionId, string voterKey) =>
+        await CountOf(electionId) is { } count ? CastsTo(BallotBox.Of(electionId, voterKey, count).GrainKey).Box : null;
+
+    private async ValueTask<int?> CountOf(string electionId)
     {
-        if (!_counts.TryGetValue(electionId, out var count))
-        {
-            if (await grains.GetGrain<IElectionGrain>(electionId).Get() is not { } info) return null;
-            count = _counts.GetOrAdd(electionId, info.BallotBoxes);
-        }
-        var box = voterKey.Length == 0 ? new BallotBox(electionId, 0, count) : BallotBox.Of(electionId, voterKey, count);
-        return CastsTo(box.GrainKey).Box;
+        if (_counts.TryGetValue(electionId, out var count)) return count;
+        if (await grains.GetGrain<IElectionGrain>(electionId).Get() is not { } info) return null;
+        return _counts.GetOrAdd(electionId, info.BallotBoxes);
     }
 
     /// <summary>Casts the ballot of the voter with this key into their box, together with this node's other casts to it.</summary>

@@ -18,6 +18,13 @@ public readonly record struct BallotBox(string Election, int Index, int Count)
 
     public static BallotBox Of(string election, string voterKey, int count) => new(election, IndexOf(voterKey, count), count);
 
+    /// <summary>
+    /// The box of an invitation code's holder, and their key. A string that cannot be a code goes to the first box with
+    /// an empty key, which no voter has: the box answers as for any unknown code.
+    /// </summary>
+    public static (BallotBox Box, string VoterKey) OfCode(string election, string invitationCode, int count) =>
+        Elections.InvitationCodes.Hash(invitationCode) is { } voterKey ? (Of(election, voterKey, count), voterKey) : (new(election, 0, count), "");
+
     /// <summary>Every box of an election of <paramref name="count"/> boxes.</summary>
     public static IEnumerable<BallotBox> All(string election, int count) => Enumerable.Range(0, count).Select(b => new BallotBox(election, b, count));
 

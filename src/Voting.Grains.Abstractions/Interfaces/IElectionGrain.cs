@@ -37,13 +37,6 @@ public interface IElectionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<TrailEntry>?> Trail();
 
-    /// <summary>
-    /// Casts or replaces the ballot of the voter holding <paramref name="invitationCode"/> through the voter's ballot box;
-    /// completes once the ballot is durable. (The web casts to the box directly.) Interleaves: it only forwards.
-    /// </summary>
-    [AlwaysInterleave]
-    Task<Outcome<CastReceipt>> Cast(string invitationCode, IReadOnlyDictionary<string, int> grades);
-
     /// <summary>The count of every ballot acknowledged so far, by every box (null while the election is a draft); interleaves, as a slow count may take a while.</summary>
     [AlwaysInterleave]
     Task<ElectionResults?> Results();

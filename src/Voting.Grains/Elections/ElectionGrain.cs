@@ -215,13 +215,6 @@ public sealed class ElectionGrain(
         return Outcome<ElectionInfo>.Ok(Info);
     }
 
-    public async Task<Outcome<CastReceipt>> Cast(string invitationCode, IReadOnlyDictionary<string, int> grades)
-    {
-        if (_definition is null) return Outcome<CastReceipt>.Fail(Failure.NotFound, $"unknown election '{Id}'");
-        if (InvitationCodes.Hash(invitationCode) is not { } voterKey) return Outcome<CastReceipt>.Fail(Failure.Unauthorized, "unknown invitation code");
-        return await GrainFactory.GetGrain<IBallotBoxGrain>(BallotBox.Of(Id, voterKey, BoxCount).GrainKey).Cast(voterKey, grades);
-    }
-
     public async Task<ElectionResults?> Results()
     {
         if (_definition is null || Status == ElectionStatus.Draft) return null;

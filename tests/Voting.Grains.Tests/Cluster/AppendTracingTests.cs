@@ -26,7 +26,7 @@ public sealed class AppendTracingTests(ClusterFixture fixture)
         ActivitySource.AddActivityListener(listener);
 
         var random = new Random(3);
-        var outcomes = await Task.WhenAll(codes.Select((code, i) => election.Cast(code, Elections.RandomBallot(random, i))));
+        var outcomes = await Task.WhenAll(codes.Select((code, i) => fixture.Grains.CastBallot(election, code, Elections.RandomBallot(random, i))));
 
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
         Assert.NotEmpty(appends);

@@ -29,7 +29,7 @@ public sealed class AzureRestartTests(AzuriteFixture azurite)
     {
         await using var cluster = await VotingCluster.StartAsync(silo => silo.UseAzureVotingStorage(azurite.ConnectionString, _prefix));
         var (election, codes) = await Elections.OpenBudget(cluster.Grains, "azure-same-voter", 1);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => election.Cast(codes[0], new Dictionary<string, int> { ["c1"] = i % 5 })));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => cluster.Grains.CastBallot(election, codes[0], new Dictionary<string, int> { ["c1"] = i % 5 })));
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
         Assert.Equal(Enumerable.Range(1, 200).Select(r => (long)r), outcomes.Select(o => o.Value!.Revision).Order());
         var results = (await election.Results())!;

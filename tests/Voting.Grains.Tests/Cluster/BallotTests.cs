@@ -16,7 +16,7 @@ public sealed class BallotTests(ClusterFixture fixture)
         var (election, codes) = await Elections.OpenBudget(_grains, "same-voter", 1);
         var ballots = Enumerable.Range(0, 200).Select(i => new Dictionary<string, int> { ["c1"] = i % 5, ["n2"] = (i / 5) % 5 }).ToArray();
 
-        var outcomes = await Task.WhenAll(ballots.Select(b => election.Cast(codes[0], b)));
+        var outcomes = await Task.WhenAll(ballots.Select(b => _grains.CastBallot(election, codes[0], b)));
 
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
         var revisions = outcomes.Select(o => o.Value!.Revision).Order().ToArray();
@@ -55,7 +55,7 @@ public sealed class BallotTests(ClusterFixture fixture)
             // Each round, some voters (re)vote, all at once.
             var who = Enumerable.Range(0, voters).Where(_ => random.Next(3) > 0).ToArray();
             var ballots = who.Select(v => Elections.RandomBallot(random, v)).ToArray();
-            var outcomes = await Task.WhenAll(who.Select((v, i) => election.Cast(codes[v], ballots[i])));
+            var outcomes = await Task.WhenAll(who.Select((v, i) => _grains.CastBallot(election, codes[v], ballots[i])));
             for (int i = 0; i < who.Length; i++)
             {
                 Assert.True(outcomes[i].Succeeded, outcomes[i].Error);
@@ -80,8 +80,8 @@ public sealed class BallotTests(ClusterFixture fixture)
     {
         var (election, codes) = await Elections.OpenBudget(_grains, "conflict", 2);
         var id = election.GetPrimaryKeyString();
-        var first = (await election.Cast(codes[0], new Dictionary<string, int> { ["c1"] = 4, ["n1"] = 4 })).Value!;
-        await election.Cast(codes[1], new Dictionary<string, int> { ["c2"] = 1 });
+        var first = (await _grains.CastBallot(election, codes[0], new Dictionary<string, int> { ["c1"] = 4, ["n1"] = 4 })).Value!;
+        await _grains.CastBallot(election, codes[1], new Dictionary<string, int> { ["c2"] = 1 });
 
         // What a second activation of the log would do: revote for voter 0 behind this activation's back.
         var log = fixture.Cluster.Log;
@@ -93,7 +93,7 @@ public sealed class BallotTests(ClusterFixture fixture)
             [new LogRecord(intruder.Sequence, BallotChain.Next(records[^1].Hash, intruder), BallotChain.CanonicalBytes(intruder))],
             [new SlotWrite(new VoterSlot(voterKey, 2, new Dictionary<string, string> { ["city"] = intruder.Receipt }), 1)]);
 
-        var again = await election.Cast(codes[0], new Dictionary<string, int> { ["c3"] = 3 });
+        var again = await _grains.CastBallot(election, codes[0], new Dictionary<string, int> { ["c3"] = 3 });
         Assert.True(again.Succeeded, again.Error);
         Assert.Equal(3, again.Value!.Revision);
 
@@ -114,13 +114,13 @@ public sealed class BallotTests(ClusterFixture fixture)
         var (election, codes) = await Elections.OpenBudget(_grains, "closing", 20, boxes);
         var random = new Random(3);
         // Close while ballots are in flight: every acknowledged ballot counts, every refused one is refused as Closed.
-        var casts = Enumerable.Range(0, 20).Select(i => election.Cast(codes[i], Elections.RandomBallot(random, i))).ToArray();
+        var casts = Enumerable.Range(0, 20).Select(i => _grains.CastBallot(election, codes[i], Elections.RandomBallot(random, i))).ToArray();
         var closed = await election.Close(Elections.Official);
         Assert.True(closed.Succeeded, closed.Error);
         var outcomes = await Task.WhenAll(casts);
         Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Failure == Failure.Closed, o.Error));
 
-        var late = await election.Cast(codes[0], new Dictionary<string, int> { ["c1"] = 1 });
+        var late = await _grains.CastBallot(election, codes[0], new Dictionary<string, int> { ["c1"] = 1 });
         Assert.Equal(Failure.Closed, late.Failure);
 
         var results = (await election.Results())!;

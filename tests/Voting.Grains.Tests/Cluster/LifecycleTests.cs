@@ -91,15 +91,14 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         var election = _grains.GetGrain<IElectionGrain>(id);
         Dictionary<string, int> good = new() { ["c1"] = 4, ["n1"] = 2 };
 
-        Assert.Equal(Failure.NotFound, (await election.Cast("whatever", good)).Failure);
         await election.Create(Elections.Budget(id), Elections.Official);
         var code = (await election.ImportVoters([new VoterImport("a", ["city", "north"])], Elections.Official)).Value!["a"];
-        Assert.Equal(Failure.NotOpen, (await election.Cast(code, good)).Failure);
+        Assert.Equal(Failure.NotOpen, (await _grains.CastBallot(election, code, good)).Failure);
         await election.Open(Elections.Official);
 
         async Task Refused(Failure failure, string code, Dictionary<string, int> grades, string? reason = null)
         {
-            var outcome = await election.Cast(code, grades);
+            var outcome = await _grains.CastBallot(election, code, grades);
             Assert.Equal(failure, outcome.Failure);
             Assert.False(string.IsNullOrWhiteSpace(outcome.Error));
             if (reason is not null) Assert.Contains(reason, outcome.Error);
@@ -116,7 +115,7 @@ public sealed class LifecycleTests(ClusterFixture fixture)
         Assert.Equal(0, results!.Version);
         Assert.Equal(0, results.Ballots);
 
-        var cast = await election.Cast(code.ToLowerInvariant(), good);
+        var cast = await _grains.CastBallot(election, code.ToLowerInvariant(), good);
         Assert.True(cast.Succeeded, cast.Error);
         Assert.Equal(1, cast.Value!.Revision);
         Assert.Matches("^[0-9a-f]{32}$", cast.Value.Receipt);

@@ -37,13 +37,13 @@ public sealed class MissedOpeningTests : IAsyncLifetime
         var ballot = new Dictionary<string, int> { ["c1"] = 4 };
 
         // The boxes are active (they loaded the roll) and still a draft: a ballot is refused.
-        Assert.Equal(Failure.NotOpen, (await election.Cast(codes["voter-0"], ballot)).Failure);
+        Assert.Equal(Failure.NotOpen, (await _cluster.Grains.CastBallot(election, codes["voter-0"], ballot)).Failure);
 
         // The status is written before the boxes are told, and every box loses the message.
         await Assert.ThrowsAnyAsync<Exception>(() => election.Open(Elections.Official));
         Assert.Equal(ElectionStatus.Open, (await election.Get())!.Status);
 
-        var outcomes = await Task.WhenAll(roll.Select(v => election.Cast(codes[v.Id], ballot)));
+        var outcomes = await Task.WhenAll(roll.Select(v => _cluster.Grains.CastBallot(election, codes[v.Id], ballot)));
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
         Assert.Equal(roll.Length, (await election.Results())!.Ballots);
     }

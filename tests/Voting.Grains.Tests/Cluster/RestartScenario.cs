@@ -88,7 +88,7 @@ public static class RestartScenario
 
         // Voting goes on where it stopped: revisions continue from the stored slot.
         var before = acknowledged.Where(a => a.Voter == 0).Max(a => a.Receipt.Revision);
-        var again = await restarted.Cast(codes[0], new Dictionary<string, int> { ["c1"] = 0 });
+        var again = await second.Grains.CastBallot(restarted, codes[0], new Dictionary<string, int> { ["c1"] = 0 });
         Assert.True(again.Succeeded, again.Error);
         Assert.True(again.Value!.Revision > before);
         events = await Recount.ReadLogs(second.Log, definition, boxes);
@@ -106,7 +106,7 @@ public static class RestartScenario
         async Task CastRound(IElectionGrain election, int[] who, bool record = true)
         {
             var ballots = who.Select(v => Elections.RandomBallot(random, v)).ToArray();
-            var outcomes = await Task.WhenAll(who.Select((v, i) => election.Cast(codes[v], ballots[i])));
+            var outcomes = await Task.WhenAll(who.Select((v, i) => first.Grains.CastBallot(election, codes[v], ballots[i])));
             if (!record) return;
             for (int i = 0; i < who.Length; i++)
             {

@@ -57,9 +57,9 @@ public sealed class ResultsFeedTests : IAsyncLifetime
         return (feed, observer);
     }
 
-    private static async Task CastAll(IElectionGrain election, string[] codes, Random random, IEnumerable<int> voters)
+    private async Task CastAll(IElectionGrain election, string[] codes, Random random, IEnumerable<int> voters)
     {
-        var outcomes = await Task.WhenAll(voters.Select(v => election.Cast(codes[v], Elections.RandomBallot(random, v))));
+        var outcomes = await Task.WhenAll(voters.Select(v => Grains.CastBallot(election, codes[v], Elections.RandomBallot(random, v))));
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
     }
 

@@ -37,11 +37,11 @@ public sealed class SlowCountTests : IDisposable
         });
         var (election, codes) = await Elections.OpenBudget(cluster.Grains, "slow-count", 60);
         var random = new Random(3);
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(v => election.Cast(codes[v], Elections.RandomBallot(random, v))));
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(v => cluster.Grains.CastBallot(election, codes[v], Elections.RandomBallot(random, v))));
 
         var results = election.Results();
         await counter.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        var casts = await Task.WhenAll(Enumerable.Range(0, 60).Select(v => election.Cast(codes[v], Elections.RandomBallot(random, v))))
+        var casts = await Task.WhenAll(Enumerable.Range(0, 60).Select(v => cluster.Grains.CastBallot(election, codes[v], Elections.RandomBallot(random, v))))
             .WaitAsync(TimeSpan.FromSeconds(20));
         Assert.All(casts, c => Assert.True(c.Succeeded, c.Error));
         Assert.False(results.IsCompleted);
