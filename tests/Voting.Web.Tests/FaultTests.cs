@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Voting.Core.Record;
 using Xunit.Abstractions;
 using static Voting.Web.Tests.Elections;
+using static Voting.Web.Tests.FaultChecks;
 
 namespace Voting.Web.Tests;
 
@@ -19,7 +20,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
     public async Task Killing_the_node_that_hosts_the_election_loses_no_acknowledged_ballot_and_counts_none_twice()
     {
         var nodes = await cluster.Ready();
-        var (id, voters) = await Prepare(nodes[0]);
+        var (id, voters) = await Prepare(nodes[0], FaultCluster.Token, Voters);
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger);
         // The first cast activates the ballot box on one of the nodes, which says so in its log.
@@ -47,14 +48,14 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         Assert.NotNull(resumed);
         Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
 
-        await CloseAndCheck(survivors[0], id, ledger);
+        await CloseAndCheck(survivors[0], FaultCluster.Token, id, ledger, cluster.Folder, output);
     }
 
     [Fact]
     public async Task With_the_storage_gone_for_10_s_casts_get_503_and_retry_after_and_the_vote_resumes_by_itself()
     {
         var nodes = await cluster.Ready();
-        var (id, voters) = await Prepare(nodes[0]);
+        var (id, voters) = await Prepare(nodes[0], FaultCluster.Token, Voters);
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger) { Targets = nodes };
 
@@ -87,14 +88,14 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         Assert.NotNull(resumed);
         Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
 
-        await CloseAndCheck(nodes[1], id, ledger);
+        await CloseAndCheck(nodes[1], FaultCluster.Token, id, ledger, cluster.Folder, output);
     }
 
     [Fact]
     public async Task The_whole_cluster_restarted_gives_identical_results()
     {
         var nodes = await cluster.Ready();
-        var (id, voters) = await Prepare(nodes[0]);
+        var (id, voters) = await Prepare(nodes[0], FaultCluster.Token, Voters);
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger) { Targets = nodes };
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
@@ -106,65 +107,10 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         nodes = await cluster.Restart();
         foreach (var node in nodes)
             Assert.Equal(before, await Results(node, id));
-        await CloseAndCheck(nodes[2], id, ledger);
+        await CloseAndCheck(nodes[2], FaultCluster.Token, id, ledger, cluster.Folder, output);
         var final = await Results(nodes[0], id);
         foreach (var node in nodes.Skip(1))
             Assert.Equal(final, await Results(node, id));
-    }
-
-    /// <summary>An open budget election with <see cref="Voters"/> voters on its roll, and their codes.</summary>
-    private static async Task<(string Id, IReadOnlyList<(string Voter, string Code)> Voters)> Prepare(HostProcess node)
-    {
-        using var official = Official(node);
-        var id = NewId("fault");
-        using (var created = await official.PostAsync("/api/elections", Json(Budget(id))))
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var roll = new JsonArray(Enumerable.Range(1, Voters).Select(v => (JsonNode)new JsonObject { ["id"] = $"v{v}" }).ToArray());
-        IReadOnlyList<(string, string)> codes;
-        using (var imported = await official.PostAsync($"/api/elections/{id}/voters", Json(new JsonObject { ["voters"] = roll })))
-        {
-            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
-            codes = (await Body(imported)).GetProperty("codes").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).ToArray();
-        }
-        using (var opened = await official.PostAsync($"/api/elections/{id}/open", null))
-            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        return (id, codes);
-    }
-
-    /// <summary>Closes the vote, downloads the record, verifies it (the results are a recount of its ballots) and checks the ledger against it.</summary>
-    private async Task<Dictionary<string, byte[]>> CloseAndCheck(HostProcess node, string id, BallotLedger ledger)
-    {
-        using (var official = Official(node))
-        using (var closed = await official.PostAsync($"/api/elections/{id}/close", null))
-            Assert.True(closed.StatusCode == HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
-        var zip = Path.Combine(cluster.Folder, $"{id}-record.zip");
-        await File.WriteAllBytesAsync(zip, await Download(node, id));
-        using var record = ElectionRecordReader.Open(zip);
-        var report = RecordVerifier.Verify(record);
-        Assert.True(report.Passed, string.Join('\n', report.Findings));
-        var problems = ledger.Check(record);
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
-        output.WriteLine($"record verified; {ledger.Acknowledged} acknowledged ballots all in it once, one counted per voter");
-        return RecordFiles(await File.ReadAllBytesAsync(zip));
-    }
-
-    private static async Task<byte[]> Download(HostProcess node, string id)
-    {
-        using var response = await node.Client.GetAsync($"/api/elections/{id}/record");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static Dictionary<string, byte[]> RecordFiles(byte[] zip)
-    {
-        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
-        return archive.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var stream = e.Open();
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            return bytes.ToArray();
-        });
     }
 
     /// <summary>The results as the officials see them (live while the vote is open).</summary>
@@ -177,11 +123,4 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
     }
 
     private static HttpClient Official(HostProcess node) => node.WithBearer(FaultCluster.Token);
-
-    private static string Summary(IReadOnlyList<CastLoad.Answer> answers, BallotLedger ledger) =>
-        $"{answers.Count} casts: {ledger.Acknowledged} acknowledged, {ledger.Uncertain} not ("
-        + string.Join(", ", answers.Where(a => a.Status != 201).GroupBy(a => a.Status).Select(g => $"{g.Count()} x {(g.Key == 0 ? "no answer" : g.Key)}"))
-        + ")";
-
-    private static string Seconds(TimeSpan? span) => span is { } s ? $"{s.TotalSeconds:0.00} s" : "(never)";
 }
