@@ -14,16 +14,13 @@ namespace Voting.Grains.Storage.Sqlite;
 /// state as it was never written: default value, no ETag, <see cref="IGrainState{T}.RecordExists"/> false.
 /// </summary>
 /// <remarks>
-/// As in <see cref="SqliteStorage"/>: WAL with <c>synchronous=FULL</c>, so a completed write survives a power loss;
-/// writes go through one connection, one at a time, on the thread pool; reads use pooled connections of their own.
-/// The file is opened when the silo starts (<see cref="ServiceLifecycleStage.ApplicationServices"/>) and closed when it stops.
+/// The file is written and read as <see cref="SqliteFile"/> says, opened when the silo starts (<see cref="ServiceLifecycleStage.ApplicationServices"/>) and closed when it stops.
 /// </remarks>
 public sealed class SqliteGrainStorage(
     string name, SqliteGrainStorageOptions options, IOptions<ClusterOptions> clusterOptions, IActivatorProvider activatorProvider)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS grain_state (
             service_id TEXT NOT NULL, grain_id TEXT NOT NULL, state_name TEXT NOT NULL, etag TEXT NOT NULL, data BLOB NOT NULL,
             PRIMARY KEY (service_id, grain_id, state_name));
@@ -32,14 +29,11 @@ public sealed class SqliteGrainStorage(
     private const string Key = "service_id = $service AND grain_id = $grain AND state_name = $state";
 
     private readonly string _serviceId = clusterOptions.Value.ServiceId;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private SqliteConnection? _writer;
-    private string? _readConnectionString;
+    private SqliteFile? _file;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = new SqliteConnection(_readConnectionString ?? throw NotStarted());
-        await connection.OpenAsync();
+        await using var connection = await Database.OpenReaderAsync(CancellationToken.None);
         await using var command = Command(connection, "SELECT data, etag FROM grain_state WHERE " + Key, stateName, grainId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
@@ -56,7 +50,7 @@ public sealed class SqliteGrainStorage(
     {
         var data = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
         var etag = Guid.NewGuid().ToString("N");
-        await OnWriterAsync(writer =>
+        await Database.OnWriterAsync(writer =>
         {
             using var command = Command(writer, grainState.ETag is null
                 ? "INSERT INTO grain_state (service_id, grain_id, state_name, etag, data) VALUES ($service, $grain, $state, $etag, $data) ON CONFLICT DO NOTHING"
@@ -74,7 +68,7 @@ public sealed class SqliteGrainStorage(
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await OnWriterAsync(writer =>
+        await Database.OnWriterAsync(writer =>
         {
             using var command = Command(writer, "DELETE FROM grain_state WHERE " + Key + " AND etag IS $expected", stateName, grainId);
             command.Parameters.AddWithValue("$expected", (object?)grainState.ETag ?? DBNull.Value);
@@ -88,53 +82,18 @@ public sealed class SqliteGrainStorage(
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(OptionFormattingUtilities.Name<SqliteGrainStorage>(name), ServiceLifecycleStage.ApplicationServices, OpenAsync, CloseAsync);
 
-    private async Task OpenAsync(CancellationToken cancellationToken)
+    private Task OpenAsync(CancellationToken cancellationToken)
     {
-        var fullPath = Path.GetFullPath(options.DatabasePath);
-        PrivateFiles.PrepareDatabase(fullPath);
-        var builder = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var writer = new SqliteConnection(builder.ToString());
-        await writer.OpenAsync(cancellationToken);
-        Execute(writer, Schema);
-        Execute(writer, "PRAGMA synchronous = FULL;");
-        builder.Mode = SqliteOpenMode.ReadWrite;
-        builder.Pooling = true;
-        _readConnectionString = builder.ToString();
-        _writer = writer;
+        _file = new SqliteFile(options.DatabasePath, Schema);
+        return Task.CompletedTask;
     }
 
     private async Task CloseAsync(CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (_writer is null) return;
-            var readConnectionString = _readConnectionString;
-            await _writer.DisposeAsync();
-            _writer = null;
-            _readConnectionString = null;
-            using var reader = new SqliteConnection(readConnectionString);
-            SqliteConnection.ClearPool(reader);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        if (_file is not null) await _file.DisposeAsync();
     }
 
-    private async Task OnWriterAsync(Action<SqliteConnection> write)
-    {
-        await _writeLock.WaitAsync();
-        try
-        {
-            var writer = _writer ?? throw NotStarted();
-            await Task.Run(() => write(writer));
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    private SqliteFile Database => _file ?? throw NotStarted();
 
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
     {
@@ -165,11 +124,4 @@ public sealed class SqliteGrainStorage(
 
     private InvalidOperationException NotStarted() =>
         new($"The SQLite grain storage '{name}' is not open: it opens when the silo starts.");
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace Voting.Grains.Storage.Sqlite;
 
@@ -7,12 +8,12 @@ public sealed partial class SqliteStorage : IBallotLogStore
     public async Task AppendAsync(string electionId, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots, CancellationToken cancellationToken = default)
     {
         AppendRules.Check(this, batch, slots);
-        await OnWriterAsync(() => Append(electionId, batch, slots), cancellationToken);
+        await _file.OnWriterAsync(writer => Append(writer, electionId, batch, slots), cancellationToken);
     }
 
     public async IAsyncEnumerable<LogRecord> ReadAsync(string electionId, long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var connection = await _file.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT records FROM log_batches WHERE election = $election AND last_sequence >= $from ORDER BY last_sequence";
         command.Parameters.AddWithValue("$election", electionId);
@@ -24,18 +25,22 @@ public sealed partial class SqliteStorage : IBallotLogStore
                     yield return record;
     }
 
+    /// <remarks>
+    /// On the writer, which keeps the slot index in step with the log; in a read transaction, which WAL lets run while
+    /// another connection holds the write lock.
+    /// </remarks>
     public Task<VoterSlot?> ReadSlotAsync(string electionId, string voterKey, CancellationToken cancellationToken = default) =>
-        OnWriterAsync(() =>
+        _file.OnWriterAsync(writer =>
         {
-            using var transaction = _writer.BeginTransaction();
+            using var transaction = writer.BeginTransaction(deferred: true);
             _append.Enlist(transaction);
             return CurrentSlots(electionId, _append.Head(electionId)).Find(voterKey);
         }, cancellationToken);
 
     /// <returns>Whether it wrote: false when the identical batch was already stored.</returns>
-    private bool Append(string election, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)
+    private bool Append(SqliteConnection writer, string election, IReadOnlyList<LogRecord> batch, IReadOnlyList<SlotWrite> slots)
     {
-        using var transaction = _writer.BeginTransaction();
+        using var transaction = writer.BeginTransaction();
         _append.Enlist(transaction);
         var first = batch[0].Sequence;
         var head = _append.Head(election);

@@ -6,7 +6,7 @@ public sealed partial class SqliteStorage : IDocumentStore
 {
     public async Task<StoredDocument?> ReadAsync(string collection, string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var connection = await _file.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT data, etag FROM documents WHERE collection = $collection AND key = $key";
         command.Parameters.AddWithValue("$collection", collection);
@@ -18,10 +18,10 @@ public sealed partial class SqliteStorage : IDocumentStore
     }
 
     public Task<string> WriteAsync(string collection, string key, byte[] data, string? expectedETag, CancellationToken cancellationToken = default) =>
-        OnWriterAsync(() =>
+        _file.OnWriterAsync(writer =>
         {
             var etag = Guid.NewGuid().ToString("N");
-            using var command = _writer.CreateCommand();
+            using var command = writer.CreateCommand();
             command.CommandText = expectedETag is null
                 ? "INSERT INTO documents (collection, key, etag, data) VALUES ($collection, $key, $etag, $data) ON CONFLICT DO NOTHING"
                 : "UPDATE documents SET etag = $etag, data = $data WHERE collection = $collection AND key = $key AND etag = $expected";
@@ -39,7 +39,7 @@ public sealed partial class SqliteStorage : IDocumentStore
 
     public async IAsyncEnumerable<string> ListKeysAsync(string collection, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var connection = await _file.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Keys compare as UTF-8 bytes, so the keys with the prefix are a contiguous run starting at it.
         command.CommandText = "SELECT key FROM documents WHERE collection = $collection AND key >= $prefix ORDER BY key";

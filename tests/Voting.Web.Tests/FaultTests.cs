@@ -59,34 +59,12 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger) { Targets = nodes };
 
-        using var stop = new CancellationTokenSource();
-        var running = load.Run(workers: 8, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var stoppedAt = load.Clock.Elapsed;
-        await cluster.Azurite.Stop();
-        await Task.Delay(TimeSpan.FromSeconds(10));
-        await cluster.Azurite.Start();
-        var restartedAt = load.Clock.Elapsed; // listening again
-        var resumed = await load.FirstAcknowledgementAfter(restartedAt, TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await stop.CancelAsync();
-        await running;
-
-        var answers = load.Answers;
-        // Sent once the storage was gone, answered before it was back: refused, saying when to try again.
-        var outage = answers.Where(a => a.Sent > stoppedAt + TimeSpan.FromSeconds(1) && a.Answered < restartedAt).ToArray();
-        output.WriteLine($"storage unreachable for {Seconds(restartedAt - stoppedAt)} (stopped 10 s, then Azurite's start); {outage.Length} casts answered meanwhile, "
-                         + $"slowest in {Seconds(outage.Select(a => a.Answered - a.Sent).DefaultIfEmpty().Max())}");
-        output.WriteLine($"first acknowledged ballot {Seconds(resumed?.Answered - restartedAt)} after the storage came back");
-        output.WriteLine(Summary(answers, ledger));
-        Assert.NotEmpty(outage);
-        Assert.All(outage, a =>
+        await UnderStorageOutage(load, ledger, async () =>
         {
-            Assert.True(a.Status == 503 && a.RetryAfter, $"{a.Status}: {a.Reason}");
-            Assert.Contains("storage", a.Reason, StringComparison.Ordinal);
-        });
-        Assert.NotNull(resumed);
-        Assert.All(answers, a => Assert.True(a.Status is 201 or 503, $"{a.Status}: {a.Reason}"));
+            await cluster.Azurite.Stop();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await cluster.Azurite.Start(); // listening again
+        }, "storage unreachable (stopped 10 s, then Azurite's start)", output);
 
         await CloseAndCheck(nodes[1], FaultCluster.Token, id, ledger, cluster.Folder, output);
     }

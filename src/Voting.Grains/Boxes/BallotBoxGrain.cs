@@ -329,7 +329,10 @@ public sealed class BallotBoxGrain(
     /// <summary>The ballots at the head of the queue that one append may carry by count (their bytes are bounded as the batch is built).</summary>
     private List<PendingBallot> Candidates() => [.. _queue.Take(_options.MaxBallotsPerAppend)];
 
-    /// <summary>Appends, trying the same batch again after a transient failure (an identical re-append is accepted).</summary>
+    /// <summary>
+    /// Appends, trying the same batch again after a transient failure (an identical re-append is accepted). A store that
+    /// says it is unavailable has waited and retried on its own already: its ballots fail at once.
+    /// </summary>
     private async Task AppendWithRetryAsync(BallotBatch batch)
     {
         var slots = batch.Slots();
@@ -343,7 +346,7 @@ public sealed class BallotBoxGrain(
                 metrics.Appended(batch.Ballots.Count, started);
                 return;
             }
-            catch (Exception e) when (e is not (ConcurrencyConflictException or ArgumentException) && attempt < 2)
+            catch (Exception e) when (e is not (ConcurrencyConflictException or ArgumentException or StorageUnavailableException) && attempt < 2)
             {
                 logger.LogWarning(e, "{Box}: append failed; trying the same batch again", _box);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)));

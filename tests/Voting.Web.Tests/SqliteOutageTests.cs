@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace Voting.Web.Tests;
+
+/// <summary>
+/// One node on its embedded SQLite file while another process holds the file's write lock for 10 s, as an
+/// administrator's <c>sqlite3</c> session or a copy tool can: what the clients were told is checked against the record.
+/// </summary>
+public sealed class SqliteOutageTests(ITestOutputHelper output)
+{
+    private const string Token = "sqlite-outage-token-0123456789";
+
+    [Fact]
+    public async Task With_the_SQLite_file_locked_for_10_s_casts_get_503_and_retry_after_and_the_vote_resumes_by_itself()
+    {
+        await using var node = await HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Voting:AdminToken"] = Token,
+            ["Voting:LoadSeeds"] = "false",
+            ["Voting:RateLimiting:Enabled"] = "false",
+        });
+        var (id, voters) = await FaultChecks.Prepare(node, Token);
+        var ledger = new BallotLedger();
+        var load = new CastLoad(id, voters, ledger) { Targets = [node] };
+
+        await FaultChecks.UnderStorageOutage(load, ledger, async () =>
+        {
+            await using var holder = new SqliteConnection($"Data Source={Path.Combine(node.DataDir, "voting.db")};Pooling=False");
+            await holder.OpenAsync();
+            await using var exclusive = holder.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE;";
+            await exclusive.ExecuteNonQueryAsync();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }, "the file's write lock held by another connection", output);
+
+        await FaultChecks.CloseAndCheck(node, Token, id, ledger, node.DataDir, output);
+    }
+}
