@@ -151,5 +151,40 @@ public sealed class AdminTests(Site site)
         await Expect(page).ToHaveURLAsync(new Regex("/official/accounts$"));
     }
 
+    [Fact]
+    public async Task A_roll_file_larger_than_an_import_may_be_is_refused_as_soon_as_it_is_chosen_with_the_servers_message()
+    {
+        await using var context = await site.NewContext();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/admin/elections/{site.Draft}");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/admin/elections/{site.Draft}$"));
+
+        var file = page.GetByLabel("Voter roll CSV file", new() { Exact = true });
+        const long limit = 64L << 20; // Voting:MaxVoterImportBytes
+        var tooLarge = Path.Combine(Path.GetTempPath(), $"roll-{Guid.NewGuid():n}.csv");
+        try
+        {
+            await using (var roll = File.Create(tooLarge)) roll.SetLength(limit + 1);
+            await file.SetInputFilesAsync(tooLarge);
+            await Expect(file).ToHaveJSPropertyAsync("validationMessage", $"The file is larger than the limit of {limit} bytes.");
+            // The form is not sent: the page stays as it was, with nothing imported.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import the voters", Exact = true }).ClickAsync();
+            await Expect(page.Locator("#roll-file:invalid")).ToHaveCountAsync(1);
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            await Site.Screenshot(page, "admin-roll-too-large");
+        }
+        finally
+        {
+            File.Delete(tooLarge);
+        }
+
+        // A file within the limit may be sent.
+        await file.SetInputFilesAsync(Csv("voters.csv", Roll));
+        await Expect(file).ToHaveJSPropertyAsync("validationMessage", "");
+    }
+
     private static FilePayload Csv(string name, string text) => new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) };
 }

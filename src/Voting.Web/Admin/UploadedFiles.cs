@@ -16,4 +16,12 @@ internal static class UploadedFiles
             : null;
         return problem is not null;
     }
+
+    /// <summary>
+    /// The attributes that let <c>admin.js</c> refuse a file larger than <paramref name="limit"/> bytes as soon as it is
+    /// chosen, with the message the server would give: a file much larger than the form takes is never read by the
+    /// server, and sending it would end in a broken connection.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object> LimitAttributes(long limit, IStringLocalizer<Text> text) =>
+        new Dictionary<string, object> { ["data-max-bytes"] = limit, ["data-too-large"] = text["FileTooLarge", limit].Value };
 }
