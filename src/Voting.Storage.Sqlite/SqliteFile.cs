@@ -7,16 +7,17 @@ namespace Voting.Grains.Storage.Sqlite;
 /// power loss; one writer connection, one write at a time, on the thread pool so that an fsync never blocks a grain
 /// scheduler thread; pooled reader connections beside it, which WAL lets read while the writer writes.
 /// A write that the file, its folder or the disk refuses (read-only, full, gone), or that cannot take the file's write
-/// lock within <see cref="WriteLockWait"/>, fails with <see cref="StorageUnavailableException"/>: nothing of it was written.
+/// lock within <see cref="WriteLockWaitSeconds"/>, fails with <see cref="StorageUnavailableException"/>: nothing of it was written.
 /// </summary>
 internal sealed class SqliteFile : IAsyncDisposable
 {
     /// <summary>
-    /// How long a write waits for the write lock. The stores of one file hold it for one transaction each, milliseconds;
-    /// a lock held longer is another process's (a <c>sqlite3</c> session, a copy tool), and the write is refused rather
-    /// than left waiting for the driver's default of 30 s while residents wait for their receipt.
+    /// How long a write waits for the write lock, in seconds (the driver's unit). The stores of one file hold it for one
+    /// transaction each, milliseconds; a lock held longer is another process's (a <c>sqlite3</c> session, a copy tool),
+    /// and the write is refused rather than left waiting for the driver's default of 30 s while residents wait for
+    /// their receipt.
     /// </summary>
-    public static readonly TimeSpan WriteLockWait = TimeSpan.FromSeconds(1);
+    public const int WriteLockWaitSeconds = 1;
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteConnection _writer;
@@ -32,7 +33,7 @@ internal sealed class SqliteFile : IAsyncDisposable
             DataSource = fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = (int)WriteLockWait.TotalSeconds,
+            DefaultTimeout = WriteLockWaitSeconds,
         };
         _writer = new SqliteConnection(builder.ToString());
         _writer.Open();
@@ -106,7 +107,7 @@ internal sealed class SqliteFile : IAsyncDisposable
 
     private const int SqlitePermission = 3, SqliteBusy = 5, SqliteReadOnly = 8, SqliteIoError = 10, SqliteFull = 13, SqliteCantOpen = 14;
 
-    public static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

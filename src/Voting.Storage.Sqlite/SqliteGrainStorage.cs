@@ -14,7 +14,8 @@ namespace Voting.Grains.Storage.Sqlite;
 /// state as it was never written: default value, no ETag, <see cref="IGrainState{T}.RecordExists"/> false.
 /// </summary>
 /// <remarks>
-/// The file is written and read as <see cref="SqliteFile"/> says, opened when the silo starts (<see cref="ServiceLifecycleStage.ApplicationServices"/>) and closed when it stops.
+/// The file is written and read as <see cref="SqliteFile"/> says, opened when the silo starts
+/// (<see cref="ServiceLifecycleStage.ApplicationServices"/>) and closed when it stops.
 /// </remarks>
 public sealed class SqliteGrainStorage(
     string name, SqliteGrainStorageOptions options, IOptions<ClusterOptions> clusterOptions, IActivatorProvider activatorProvider)

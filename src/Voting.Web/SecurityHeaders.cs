@@ -12,7 +12,7 @@ namespace Voting.Web;
 internal static class SecurityHeaders
 {
     // The other pages run no script at all and take their styles from our stylesheet only.
-    private const string Pages =
+    private const string ScriptlessPages =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     // The administrators' pages with file fields run one file of this site's (admin.js: it refuses a file too large for
@@ -49,7 +49,7 @@ internal static class SecurityHeaders
         var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
         return page == typeof(Pages.LivePage) ? LiveDashboard
             : page == typeof(Pages.AdminPage) || page == typeof(Pages.AdminElectionPage) ? AdminPages
-            : Pages;
+            : ScriptlessPages;
     }
 
     /// <summary>
