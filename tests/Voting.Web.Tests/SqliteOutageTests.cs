@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -31,9 +32,14 @@ public sealed class SqliteOutageTests(ITestOutputHelper output)
             await using var exclusive = holder.CreateCommand();
             exclusive.CommandText = "BEGIN EXCLUSIVE;";
             await exclusive.ExecuteNonQueryAsync();
+            // The node says it cannot take ballots, for a load balancer to send residents elsewhere.
+            using (var ready = await node.Client.GetAsync("/health/ready"))
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             await Task.Delay(TimeSpan.FromSeconds(10));
         }, "the file's write lock held by another connection", output);
 
+        using (var ready = await node.Client.GetAsync("/health/ready"))
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         await FaultChecks.CloseAndCheck(node, Token, id, ledger, node.DataDir, output);
     }
 }

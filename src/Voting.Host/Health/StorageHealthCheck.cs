@@ -3,7 +3,7 @@ using Voting.Grains.Storage;
 
 namespace Voting.Host.Health;
 
-/// <summary>Ready only while the configured store (SQLite file or Azure account) answers a cheap read.</summary>
+/// <summary>Ready only while the configured store (SQLite file or Azure account) answers its probe.</summary>
 internal sealed class StorageHealthCheck(IStorageProbe store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +15,7 @@ internal sealed class StorageHealthCheck(IStorageProbe store) : IHealthCheck
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "the store cannot be read", e);
+            return new HealthCheckResult(context.Registration.FailureStatus, "the store cannot be reached or written", e);
         }
     }
 }
