@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -151,10 +152,10 @@ internal static class Api
     private static async ValueTask<object?> RequireOfficial(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var token = http.RequestServices.GetRequiredService<AdminToken>();
-        if (Bearer.From(http.Request) is not { } bearer)
+        var official = await http.AuthenticateAsync(OfficialBearer.SchemeName);
+        if (official.None)
             return NoBearer(http, "this is an official's request: send Authorization: Bearer <official token>");
-        if (!token.Matches(bearer))
+        if (!official.Succeeded)
             return InvalidToken(http, "the official token is not valid");
         return await next(context);
     }
@@ -173,8 +174,7 @@ internal static class Api
         return ApiProblems.Result(StatusCodes.Status401Unauthorized, error);
     }
 
-    private static bool IsOfficial(HttpContext http) =>
-        http.RequestServices.GetRequiredService<AdminToken>().Matches(Bearer.From(http.Request));
+    private static async Task<bool> IsOfficial(HttpContext http) => (await http.AuthenticateAsync(OfficialBearer.SchemeName)).Succeeded;
 
     private static async Task<IResult> CreateElection(HttpContext http, IGrainFactory grains, IOptions<VotingWebOptions> options)
     {
@@ -284,7 +284,7 @@ internal static class Api
             if (bearer is null)
                 return ApiProblems.Result(StatusCodes.Status403Forbidden,
                     $"the results of '{id}' are published when the vote closes (it is {info.Status.ToString().ToLowerInvariant()}); officials see them live with their token");
-            if (!IsOfficial(http))
+            if (!await IsOfficial(http))
                 return InvalidToken(http, "the official token is not valid; live results are for officials until the vote closes");
             http.Response.Headers.CacheControl = "no-store";
         }

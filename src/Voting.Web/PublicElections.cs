@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Voting.Core.Elections;
 using Voting.Core.Results;
@@ -10,7 +11,7 @@ namespace Voting.Web;
 /// What the pages and the API show of the elections, from the grains. A draft (never opened) is shown to officials
 /// only: to anyone else it does not exist.
 /// </summary>
-public sealed class PublicElections(IGrainFactory grains, AdminToken adminToken)
+public sealed class PublicElections(IGrainFactory grains)
 {
     /// <summary>The elections <paramref name="viewer"/>'s request may see.</summary>
     public async Task<IReadOnlyList<ElectionInfo>> List(HttpContext viewer)
@@ -34,7 +35,7 @@ public sealed class PublicElections(IGrainFactory grains, AdminToken adminToken)
 
     /// <summary>An official: the official token as bearer (the API), or an official signed in (the pages).</summary>
     public async Task<bool> IsOfficial(HttpContext viewer) =>
-        adminToken.Matches(Bearer.From(viewer.Request)) || await OfficialCookie.Current(viewer) is not null;
+        (await viewer.AuthenticateAsync(OfficialBearer.SchemeName)).Succeeded || await OfficialCookie.Current(viewer) is not null;
 
     /// <summary>The count, published once the vote is closed (null before).</summary>
     public async Task<ElectionResults?> Results(ElectionInfo info)
