@@ -5,15 +5,13 @@ using Voting.Grains.Contracts;
 namespace Voting.Web;
 
 /// <summary>
-/// This node's casts to one ballot box: while a call to the box is in flight, the casts that arrive wait, and go
-/// together in the next call (<see cref="IBallotBoxGrain.CastAll"/>). The box commits in groups anyway, so a cast waits
-/// no longer, and many residents voting at once cost the cluster a few calls instead of one each.
+/// This node's casts to one ballot box: while a call to the box is in flight, the casts that arrive wait, and all go
+/// together in the next call (<see cref="IBallotBoxGrain.CastAll"/>). The box commits in groups anyway (as many as an
+/// append may carry), so a cast waits no longer, and many residents voting at once cost the cluster a few calls
+/// instead of one each.
 /// </summary>
 internal sealed class CoalescedCasts(IBallotBoxGrain box)
 {
-    /// <summary>At most this many casts in one call (the box's own default batch limit).</summary>
-    private const int MaxPerCall = 1000;
-
     private readonly Lock _lock = new();
     private readonly Queue<(BallotCast Cast, TaskCompletionSource<Outcome<CastReceipt>> Done)> _waiting = new();
     private bool _calling;
@@ -49,8 +47,8 @@ internal sealed class CoalescedCasts(IBallotBoxGrain box)
                     _calling = false;
                     return;
                 }
-                batch = new (BallotCast, TaskCompletionSource<Outcome<CastReceipt>>)[Math.Min(_waiting.Count, MaxPerCall)];
-                for (int i = 0; i < batch.Length; i++) batch[i] = _waiting.Dequeue();
+                batch = [.. _waiting];
+                _waiting.Clear();
             }
             try
             {
