@@ -169,7 +169,7 @@ public sealed class AdminTests(Site site)
         {
             await using (var roll = File.Create(tooLarge)) roll.SetLength(limit + 1);
             await file.SetInputFilesAsync(tooLarge);
-            await Expect(file).ToHaveJSPropertyAsync("validationMessage", $"The file is larger than the limit of {limit} bytes.");
+            await Expect(file).ToHaveJSPropertyAsync("validationMessage", "The file is larger than the limit of 64 MiB.");
             // The form is not sent: the page stays as it was, with nothing imported.
             await page.GetByRole(AriaRole.Button, new() { Name = "Import the voters", Exact = true }).ClickAsync();
             await Expect(page.Locator("#roll-file:invalid")).ToHaveCountAsync(1);

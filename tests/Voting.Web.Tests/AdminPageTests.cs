@@ -96,8 +96,15 @@ public sealed partial class AdminPageTests(ApiHost api)
         // A projects file larger than a definition may be is refused before it is read.
         var huge = "id,cost,title_en\n" + string.Concat(Enumerable.Repeat("p,1,Project\n", (4 << 20) / 12 + 1));
         page = await CreateRefused(admin, id, huge);
-        Assert.Contains($"The file is larger than the limit of {4 << 20} bytes.", page);
+        Assert.Contains("The file is larger than the limit of 4 MiB.", page);
         Assert.Contains("aria-describedby=\"projects-columns projects-errors\"", page);
+        // The same words on the field, for the page's script, in the official's language.
+        using (var french = new HttpRequestMessage(HttpMethod.Get, Admin))
+        {
+            french.Headers.AcceptLanguage.ParseAdd("fr");
+            using var answer = await admin.SendAsync(french);
+            Assert.Contains("data-too-large=\"Le fichier dépasse la limite de 4 Mio.\"", await answer.Content.ReadAsStringAsync());
+        }
 
         using var official = api.Official();
         using (var missing = await official.GetAsync($"/api/elections/{id}"))

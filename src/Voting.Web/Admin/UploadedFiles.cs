@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using Voting.Web.Resources;
@@ -12,7 +13,7 @@ internal static class UploadedFiles
     public static bool Refused([NotNullWhen(false)] IFormFile? file, long limit, string field, IStringLocalizer<Text> text, [NotNullWhen(true)] out FieldProblem? problem)
     {
         problem = file is null || file.Length == 0 ? new FieldProblem(field, text["FileMissing"])
-            : file.Length > limit ? new FieldProblem(field, text["FileTooLarge", limit])
+            : file.Length > limit ? new FieldProblem(field, TooLarge(limit, text))
             : null;
         return problem is not null;
     }
@@ -23,5 +24,13 @@ internal static class UploadedFiles
     /// server, and sending it would end in a broken connection.
     /// </summary>
     public static IReadOnlyDictionary<string, object> LimitAttributes(long limit, IStringLocalizer<Text> text) =>
-        new Dictionary<string, object> { ["data-max-bytes"] = limit, ["data-too-large"] = text["FileTooLarge", limit].Value };
+        new Dictionary<string, object> { ["data-max-bytes"] = limit, ["data-too-large"] = TooLarge(limit, text) };
+
+    private static string TooLarge(long limit, IStringLocalizer<Text> text) => text["FileTooLarge", Size(limit, text)];
+
+    /// <summary>A size as people read it, exact: <c>64 MiB</c>, <c>512 KiB</c>, or a number of bytes.</summary>
+    private static string Size(long bytes, IStringLocalizer<Text> text) =>
+        bytes % (1 << 20) == 0 ? text["SizeMiB", bytes >> 20]
+        : bytes % (1 << 10) == 0 ? text["SizeKiB", bytes >> 10]
+        : text["SizeBytes", bytes.ToString("N0", CultureInfo.CurrentCulture)];
 }
