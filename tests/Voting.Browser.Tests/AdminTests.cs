@@ -49,9 +49,7 @@ public sealed class AdminTests(Site site)
         // Sent to sign in, and back.
         await page.GotoAsync("/admin");
         await Expect(page).ToHaveURLAsync(new Regex("/official/sign-in\\?ReturnUrl=%2Fadmin$"));
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Site.SignInAsAdministrator(page);
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
         // Every election is listed, drafts too.
@@ -157,9 +155,7 @@ public sealed class AdminTests(Site site)
         await using var context = await site.NewContext();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/admin/elections/{site.Draft}");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Site.SignInAsAdministrator(page);
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/elections/{site.Draft}$"));
 
         var file = page.GetByLabel("Voter roll CSV file", new() { Exact = true });

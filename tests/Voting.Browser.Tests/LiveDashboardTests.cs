@@ -29,9 +29,7 @@ public sealed class LiveDashboardTests(Site site)
         // Sent to the sign-in, and back to the dashboard once signed in.
         await page.GotoAsync($"/elections/{election}/live");
         Assert.Contains("/official/sign-in", page.Url);
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Site.SignInAsAdministrator(page);
         await page.WaitForURLAsync($"**/elections/{election}/live");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Live results");
         await circuit;
@@ -133,9 +131,7 @@ public sealed class LiveDashboardTests(Site site)
                 socket.FrameReceived += (_, frame) => { if (frame.Binary is { Length: > 200 }) rendered.TrySetResult(); };
         };
         await page.GotoAsync($"/elections/{election}/live");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Site.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Site.SignInAsAdministrator(page);
         await page.WaitForURLAsync($"**/elections/{election}/live");
         await rendered.Task.WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -108,6 +108,14 @@ public sealed class Site : IAsyncLifetime
         await page.Locator("form button[type=submit]").ClickAsync();
     }
 
+    /// <summary>Signs in as the administrator on the officials' sign-in page the browser was sent to, in English.</summary>
+    public static async Task SignInAsAdministrator(IPage page)
+    {
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
     private async Task PrepareElections()
     {
         using var official = Client(AdminToken);
