@@ -13,6 +13,18 @@ public sealed class BallotLedger
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<Cast>> _voters = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The voter whom <paramref name="worker"/> of <paramref name="workers"/> casts for at its <paramref name="turn"/>-th
+    /// cast, of <paramref name="voters"/> (at least one per worker): each worker owns voters w, w + W, w + 2W... in turn,
+    /// so that one voter's casts are never in flight together.
+    /// </summary>
+    public static int VoterOf(int worker, int workers, int voters, int turn)
+    {
+        if (voters < workers)
+            throw new ArgumentException($"{voters} voters for {workers} workers: each worker needs a voter of its own");
+        return worker + workers * (turn % ((voters - worker + workers - 1) / workers));
+    }
+
     public long Acknowledged { get; private set; }
 
     public long Uncertain { get; private set; }

@@ -50,6 +50,24 @@ public sealed class BallotLedgerTests : IDisposable
 
     private List<string> Revised => _voters.First(v => v.Count > 1);
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(8, 120)]
+    [InlineData(128, 130)]
+    public void Workers_cast_for_voters_of_their_own_and_between_them_for_every_voter(int workers, int voters)
+    {
+        var whose = new Dictionary<int, int>();
+        for (var worker = 0; worker < workers; worker++)
+            for (var turn = 0; turn < 3 * voters; turn++)
+            {
+                var voter = BallotLedger.VoterOf(worker, workers, voters, turn);
+                Assert.InRange(voter, 0, voters - 1);
+                Assert.Equal(worker, whose.TryAdd(voter, worker) ? worker : whose[voter]);
+            }
+        Assert.Equal(voters, whose.Count);
+        Assert.Throws<ArgumentException>(() => BallotLedger.VoterOf(0, voters + 1, voters, 0));
+    }
+
     [Fact]
     public void Accepts_the_record_of_what_was_acknowledged()
     {

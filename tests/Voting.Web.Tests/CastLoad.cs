@@ -8,7 +8,7 @@ namespace Voting.Web.Tests;
 
 /// <summary>
 /// Casts and revotes of the voters of one election (the budget of <see cref="Elections.Budget"/>), by a few workers in
-/// parallel, each voter's casts one after the other (worker w of W casts for voters w, w + W, w + 2W... only), spread over the nodes <see cref="Targets"/> names at the time;
+/// parallel, each voter's casts one after the other (<see cref="BallotLedger.VoterOf"/>), spread over the nodes <see cref="Targets"/> names at the time;
 /// every answer goes to the <see cref="BallotLedger"/> and to <see cref="Answers"/>.
 /// </summary>
 public sealed class CastLoad(string election, IReadOnlyList<(string Voter, string Code)> voters, BallotLedger ledger)
@@ -32,15 +32,13 @@ public sealed class CastLoad(string election, IReadOnlyList<(string Voter, strin
     /// <summary>Casts until <paramref name="stop"/> is signalled, with <paramref name="workers"/> casts in flight.</summary>
     public async Task Run(int workers, CancellationToken stop)
     {
-        Assert.True(voters.Count >= workers, $"{voters.Count} voters for {workers} workers: each worker needs a voter of its own");
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
             var random = new Random(worker);
-            var owned = (voters.Count - worker + workers - 1) / workers;
             for (var turn = 0; !stop.IsCancellationRequested; turn++)
             {
                 var index = worker + turn * workers;
-                var (voter, code) = voters[worker + workers * (turn % owned)];
+                var (voter, code) = voters[BallotLedger.VoterOf(worker, workers, voters.Count, turn)];
                 var targets = Targets;
                 await Cast(targets[index % targets.Count], voter, code, random);
             }

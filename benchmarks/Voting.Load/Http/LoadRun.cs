@@ -12,8 +12,8 @@ namespace Voting.Load.Http;
 /// <summary>
 /// Casts ballots over HTTP from a fixed number of connections, bounded by a count and a duration, flat out or at a
 /// target rate, and records each acknowledgement (and each cast left without one) in a ledger, the latency of every request and the errors by kind.
-/// Each connection casts for voters of its own (connection w of C: voters w, w + C, w + 2C, ... in turn), so one voter's
-/// casts never overlap, as the ledger requires; the ballots after the first V are revisions.
+/// Each connection casts for voters of its own (<see cref="BallotLedger.VoterOf"/>), so one voter's casts never overlap,
+/// as the ledger requires; the ballots after the first V are revisions.
 /// </summary>
 public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int connections, BallotLedger? ledger)
 {
@@ -23,8 +23,6 @@ public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int 
 
     public async Task<LoadReport> RunAsync(int ballots, TimeSpan duration, double rate, int seed)
     {
-        if (codes.Count < connections)
-            throw new ArgumentException($"{codes.Count} voters for {connections} connections: each connection needs a voter of its own");
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new LatencyRecorder(ballots);
@@ -33,12 +31,11 @@ public sealed class LoadRun(CastTarget target, IReadOnlyList<string> codes, int 
         var workers = Enumerable.Range(0, connections).Select(async worker =>
         {
             var random = new Random(seed + worker);
-            var owned = (codes.Count - worker + connections - 1) / connections;
             int i, cast = 0;
             while ((i = Interlocked.Increment(ref next)) < ballots && clock.Elapsed < duration)
             {
                 if (rate > 0 && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait);
-                var voter = worker + connections * (cast++ % owned);
+                var voter = BallotLedger.VoterOf(worker, connections, codes.Count, cast++);
                 var node = target.Nodes[i % target.Nodes.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, target.BallotPath))
                 {
