@@ -91,8 +91,11 @@ public class RankCommandTests
         Assert.Equal(expectedReasons, reasons, JsonNode.DeepEquals);
     }
 
+    /// <summary>A project of <c>rank</c>'s ranking, as the results' serializer would write it.</summary>
+    private sealed record RankedProjectJson(string Id, int Rank, int MajorityGrade, GaugeResult Gauge, long[] Profile);
+
     [Fact]
-    public void Reasons_are_the_bytes_the_results_serializer_writes_whatever_the_ids()
+    public void Projects_and_reasons_are_the_bytes_the_results_serializer_writes_whatever_the_ids()
     {
         // Quotes, backslashes and control characters are escaped; «», accents and other letters are kept.
         string[] ids = ["plain", "quo\"te", "back\\slash", "«é»", "tab\t", "line\u2028sep", "日本"];
@@ -106,8 +109,10 @@ public class RankCommandTests
         Assert.Equal(0, exit);
 
         var ranking = MajorityRanking.Rank(ids.Select((id, i) => new ProjectTally(id, counts[i])).ToArray(), BalancingPolicy.Default, judges: 9);
-        var expected = ranking.Reasons.Select(r => JsonSerializer.Serialize(ReasonResult.From(r), VotingJson.Options));
-        Assert.Equal(expected, json.GetProperty("reasons").EnumerateArray().Select(r => r.GetRawText()));
+        var projects = ranking.Projects.Select(p => JsonSerializer.Serialize(new RankedProjectJson(p.Id, p.Rank, p.MajorityGrade, GaugeResult.From(p.Gauge), p.Profile), VotingJson.Options));
+        Assert.Equal(projects, json.GetProperty("ranking").EnumerateArray().Select(p => p.GetRawText()));
+        var reasons = ranking.Reasons.Select(r => JsonSerializer.Serialize(ReasonResult.From(r), VotingJson.Options));
+        Assert.Equal(reasons, json.GetProperty("reasons").EnumerateArray().Select(r => r.GetRawText()));
     }
 
     [Fact]

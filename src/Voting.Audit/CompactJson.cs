@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Voting.Core.Json;
+
+namespace Voting.Audit;
+
+/// <summary>
+/// Compact JSON put together by hand in a growing array, with strings escaped as the results' serializer escapes
+/// them. <c>rank</c> writes a hundred thousand small objects: one <see cref="Utf8JsonWriter"/> call per member
+/// costs more than the member's bytes. Strings are written raw through the <see cref="IBufferWriter{T}"/> between
+/// <see cref="StartString"/> and <see cref="EndString"/>.
+/// </summary>
+internal sealed class CompactJson : IBufferWriter<byte>
+{
+    private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
+
+    /// <summary>The ASCII bytes the encoder writes as they are.</summary>
+    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (byte)c).ToArray());
+
+    private byte[] _bytes = new byte[1 << 12];
+    private int _length;
+
+    public int Length => _length;
+
+    public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, _length);
+
+    public void Clear() => _length = 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Raw(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Room(bytes.Length));
+        _length += bytes.Length;
+    }
+
+    /// <summary>Writes again the bytes written from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public void Repeat(int start, int end)
+    {
+        var room = Room(end - start);
+        _bytes.AsSpan(start, end - start).CopyTo(room);
+        _length += end - start;
+    }
+
+    public void Number(long value)
+    {
+        Utf8Formatter.TryFormat(value, Room(20), out int written);
+        _length += written;
+    }
+
+    public void String(string value)
+    {
+        int start = StartString();
+        _length += Encoding.UTF8.GetBytes(value, Room(Encoding.UTF8.GetMaxByteCount(value.Length)));
+        EndString(start);
+    }
+
+    /// <summary>Opens a string; its UTF-8 follows, written through <see cref="GetSpan"/> and <see cref="Advance"/>.</summary>
+    /// <returns>Where the string's text starts, for <see cref="EndString"/>.</returns>
+    public int StartString()
+    {
+        Raw("\""u8);
+        return _length;
+    }
+
+    /// <summary>Escapes the text written since <paramref name="start"/> if it needs it, and closes the string.</summary>
+    public void EndString(int start)
+    {
+        var text = _bytes.AsSpan(start, _length - start);
+        if (!KeptAsIs(text))
+        {
+            var escaped = JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes;
+            _length = start;
+            Raw(escaped);
+        }
+        Raw("\""u8);
+    }
+
+    public void Advance(int count) => _length += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Room(Math.Max(sizeHint, 1));
+        return _bytes.AsMemory(_length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0) => Room(Math.Max(sizeHint, 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> Room(int size)
+    {
+        if (_bytes.Length - _length < size) Grow(size);
+        return _bytes.AsSpan(_length);
+    }
+
+    private void Grow(int size) => Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + size));
+
+    /// <summary>Whether the encoder writes this UTF-8 text as it is: plain ASCII and the other characters it keeps.</summary>
+    private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
+    {
+        for (int at = utf8.IndexOfAnyExcept(PlainAscii); at >= 0; at = utf8.IndexOfAnyExcept(PlainAscii))
+        {
+            utf8 = utf8[at..];
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
+                return false;
+            utf8 = utf8[length..];
+        }
+        return true;
+    }
+}
