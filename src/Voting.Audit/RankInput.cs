@@ -13,11 +13,19 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
     public static RankInput Read(string path)
     {
         if (!File.Exists(path)) throw new AuditError($"{path}: no such file");
-        var json = File.ReadAllBytes(path);
+        return Parse(path, File.ReadAllBytes(path), Fields.SplitFrom, out _);
+    }
+
+    /// <param name="path">The name errors give the document.</param>
+    /// <param name="splitFrom">Documents from this many bytes are read in two parts side by side.</param>
+    /// <param name="parts">The parts the document was read in: 1, or 2 when the two parts could be joined.</param>
+    internal static RankInput Parse(string path, byte[] json, int splitFrom, out int parts)
+    {
         Fields fields;
         try
         {
-            fields = Fields.Read(json);
+            fields = Fields.Read(json, splitFrom);
+            parts = fields.Parts;
         }
         catch (JsonException e)
         {
@@ -93,14 +101,101 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
     /// The fields of the document, read in one pass and checked afterwards, so that malformed JSON anywhere is
     /// reported before what the fields mean. A field of the wrong kind is read as null.
     /// </summary>
+    /// <remarks>
+    /// A large document is read in two parts side by side: this thread reads up to a member of <c>tallies</c> near
+    /// the middle, another reads the rest as if it were <c>{"tallies":{</c> followed by the next member. The middle
+    /// is a guess, taken where the bytes read <c>], "</c>: the parts are joined only if this thread finds a member
+    /// ending there. Whenever anything is wrong or unclear (a guess inside a string, malformed JSON, a name in both
+    /// parts), the whole document is read again in one part, which reports the error at its place.
+    /// </remarks>
     private sealed class Fields
     {
+        /// <summary>Documents from this many bytes are read in two parts.</summary>
+        public const int SplitFrom = 1 << 20;
+
+        private static readonly byte[] RestPrefix = "{\"tallies\":{"u8.ToArray();
+
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
         public bool RootIsObject { get; private set; }
         public int? Grades { get; private set; }
         public List<Project>? Tallies { get; private set; }
         public Balancing? Balancing { get; private set; }
 
-        public static Fields Read(byte[] json)
+        public int Parts { get; private set; } = 1;
+
+        /// <summary>Whether the reading stopped at the end of a member of <c>tallies</c>, leaving the rest unread.</summary>
+        private bool Stopped { get; set; }
+
+        public static Fields Read(byte[] json, int splitFrom)
+        {
+            if (json.Length >= splitFrom && MemberNearMiddle(json) is var (end, next))
+            {
+                var rest = Task.Run(() => ReadRest(json, next));
+                var first = Read(json, stopAfter: end);
+                if (first.Stopped && rest.GetAwaiter().GetResult() is { } second && first.Join(second)) return first;
+            }
+            return Read(json, stopAfter: -1);
+        }
+
+        /// <summary>
+        /// Where a member of an object probably ends near the middle of the document (after its <c>]</c>), and where
+        /// the next one starts (its <c>"</c>); null when the second half has no such place.
+        /// </summary>
+        private static (int End, int Next)? MemberNearMiddle(byte[] json)
+        {
+            for (int at = json.AsSpan(json.Length / 2).IndexOf((byte)']') + json.Length / 2; at >= json.Length / 2; )
+            {
+                int comma = SkipSpace(json, at + 1);
+                if (comma < json.Length && json[comma] == ',')
+                {
+                    int quote = SkipSpace(json, comma + 1);
+                    if (quote < json.Length && json[quote] == '"') return (at + 1, quote);
+                }
+                int further = json.AsSpan(at + 1).IndexOf((byte)']');
+                at = further < 0 ? -1 : at + 1 + further;
+            }
+            return null;
+        }
+
+        private static int SkipSpace(byte[] json, int at)
+        {
+            while (at < json.Length && json[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') at++;
+            return at;
+        }
+
+        /// <summary>The document from <paramref name="next"/> on, read after <c>{"tallies":{</c>; null when it is not JSON.</summary>
+        private static Fields? ReadRest(byte[] json, int next)
+        {
+            var rest = new byte[RestPrefix.Length + json.Length - next];
+            RestPrefix.CopyTo(rest, 0);
+            json.AsSpan(next).CopyTo(rest.AsSpan(RestPrefix.Length));
+            try
+            {
+                var fields = Read(rest, stopAfter: -1);
+                fields._names.Remove("tallies");
+                return fields;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Adds the rest of the document to the part read up to the middle; false when a name is in both.</summary>
+        private bool Join(Fields rest)
+        {
+            if (_names.Overlaps(rest._names) || _ids.Overlaps(rest._ids)) return false;
+            Tallies!.AddRange(rest.Tallies!);
+            if (rest._names.Contains("grades")) Grades = rest.Grades;
+            if (rest._names.Contains("balancing")) Balancing = rest.Balancing;
+            Parts = 2;
+            return true;
+        }
+
+        /// <param name="stopAfter">Stop after a member of <c>tallies</c> ending there (-1: read it all).</param>
+        private static Fields Read(byte[] json, long stopAfter)
         {
             var fields = new Fields();
             var reader = new Utf8JsonReader(json);
@@ -108,8 +203,7 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
             fields.RootIsObject = reader.TokenType == JsonTokenType.StartObject;
             if (fields.RootIsObject)
             {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                while (NextProperty(ref reader, json, names) is { } name)
+                while (NextProperty(ref reader, json, fields._names) is { } name)
                 {
                     switch (name)
                     {
@@ -117,7 +211,8 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
                             fields.Grades = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int grades) ? grades : null;
                             break;
                         case "tallies":
-                            fields.Tallies = reader.TokenType == JsonTokenType.StartObject ? ReadTallies(ref reader, json) : null;
+                            fields.Tallies = reader.TokenType == JsonTokenType.StartObject ? fields.ReadTallies(ref reader, json, stopAfter) : null;
+                            if (fields.Stopped) return fields;
                             break;
                         case "balancing":
                             fields.Balancing = reader.TokenType == JsonTokenType.Null ? null : ReadBalancing(ref reader, json);
@@ -131,12 +226,11 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
             return fields;
         }
 
-        private static List<Project> ReadTallies(ref Utf8JsonReader reader, byte[] json)
+        private List<Project> ReadTallies(ref Utf8JsonReader reader, byte[] json, long stopAfter)
         {
             var projects = new List<Project>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
             var counts = new List<long>();
-            while (NextProperty(ref reader, json, ids) is { } id)
+            while (NextProperty(ref reader, json, _ids) is { } id)
             {
                 counts.Clear();
                 (int?, string)? problem = null;
@@ -163,6 +257,11 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
                     }
                 }
                 projects.Add(new Project(id, counts.ToArray(), problem));
+                if (reader.BytesConsumed == stopAfter)
+                {
+                    Stopped = true;
+                    break;
+                }
             }
             return projects;
         }
