@@ -15,12 +15,15 @@ audit=src/Voting.Audit/bin/Release/net10.0/voting-audit.dll
 python3 scripts/bench-rank-input.py "$projects" > "$dir/tallies.json"
 python3 scripts/bench-rank-input.py 1 > "$dir/one.json"
 
-# The median wall time in seconds of RUNS runs of a command.
+# The median wall time in seconds of RUNS runs of a command, to the millisecond.
 median() {
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f %e -o "$dir/time" "$@" >/dev/null
-    cat "$dir/time"
-  done | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.3f\n", t[int((NR + 1) / 2)] / 1000 }'
 }
 
 dotnet "$audit" rank "$dir/tallies.json" \
@@ -32,6 +35,6 @@ startup=$(median dotnet "$audit" rank "$dir/one.json")
 rank=$(median dotnet "$audit" rank "$dir/tallies.json")
 python=$(median python3 scripts/bench-rank-sort.py "$dir/tallies.json")
 awk -v p="$projects" -v s="$startup" -v r="$rank" -v py="$python" 'BEGIN {
-  printf "%d projects: rank %.2f s, start-up %.2f s, Python sort %.2f s\n", p, r, s, py
-  printf "(rank - start-up) / Python = %.2f\n", (r - s) / py
+  printf "%d projects: rank %.3f s, start-up %.3f s, Python sort %.3f s\n", p, r, s, py
+  printf "(rank - start-up) / Python = %.3f\n", (r - s) / py
 }'
