@@ -46,13 +46,17 @@ public static class MajorityRanking
             {
                 for (int i = Math.Max(start, 1); i < end; i++) facts[i] = RankingReasons.Decide(entries[order[i - 1]], entries[order[i]]);
             });
+            var ranks = new int[count];
+            for (int i = 0; i < count; i++) ranks[i] = i > 0 && facts[i].Kind == ReasonKind.Tie ? ranks[i - 1] : i + 1;
             var projects = new RankedProject[count];
-            for (int i = 0; i < count; i++)
+            InHalves(count, (start, end) =>
             {
-                ref readonly var entry = ref entries[order[i]];
-                int rank = i > 0 && facts[i].Kind == ReasonKind.Tie ? projects[i - 1].Rank : i + 1;
-                projects[i] = new RankedProject(entry.Id, rank, entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
-            }
+                for (int i = start; i < end; i++)
+                {
+                    ref readonly var entry = ref entries[order[i]];
+                    projects[i] = new RankedProject(entry.Id, ranks[i], entry.Gauge.Grade, entry.Gauge, entry.Profile, entry.Expressed, entry.Meets);
+                }
+            });
             var reasons = new RankingReason[Math.Max(0, count - 1)];
             InHalves(reasons.Length, (start, end) =>
             {
@@ -89,7 +93,11 @@ public static class MajorityRanking
         if ((first ?? second) is { } error) ExceptionDispatchInfo.Throw(error);
     }
 
-    /// <summary>Sorts <paramref name="order"/>; a large one as two halves sorted side by side, then merged.</summary>
+    /// <summary>
+    /// Sorts <paramref name="order"/>; a large one as two halves sorted side by side, then merged side by side, the
+    /// first half of the result from the front and the second from the back. The comparer orders any two distinct
+    /// indices, so the two merges meet without overlap.
+    /// </summary>
     private static int[] Sorted<TComparer>(int[] order, TComparer comparer)
         where TComparer : IComparer<int>
     {
@@ -98,11 +106,20 @@ public static class MajorityRanking
             order.AsSpan().Sort(comparer);
             return order;
         }
-        int middle = order.Length / 2;
+        int count = order.Length, middle = count / 2;
         Parallel.Invoke(() => order.AsSpan(0, middle).Sort(comparer), () => order.AsSpan(middle).Sort(comparer));
-        var merged = new int[order.Length];
-        for (int i = 0, a = 0, b = middle; i < merged.Length; i++)
-            merged[i] = b == order.Length || (a < middle && comparer.Compare(order[a], order[b]) <= 0) ? order[a++] : order[b++];
+        var merged = new int[count];
+        Parallel.Invoke(
+            () =>
+            {
+                for (int i = 0, a = 0, b = middle; i < middle; i++)
+                    merged[i] = b == count || (a < middle && comparer.Compare(order[a], order[b]) < 0) ? order[a++] : order[b++];
+            },
+            () =>
+            {
+                for (int i = count - 1, a = middle - 1, b = count - 1; i >= middle; i--)
+                    merged[i] = b < middle || (a >= 0 && comparer.Compare(order[a], order[b]) > 0) ? order[a--] : order[b--];
+            });
         return merged;
     }
 
