@@ -94,9 +94,9 @@ public static class RankJson
 
     private static void WriteText(CompactJson json, RankingReason reason, string language)
     {
-        int start = json.StartString();
-        reason.WriteText(language, json);
-        json.EndString(start);
+        json.Raw("\""u8);
+        reason.WriteJsonText(language, json);
+        json.Raw("\""u8);
     }
 
     /// <summary>

@@ -2,14 +2,19 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Voting.Core.Grades;
+using Voting.Core.Json;
 
 namespace Voting.Core.Counting;
 
 /// <summary>
 /// The sentence that explains a <see cref="RankingReason"/>, in the words of a resident's language. The sentences
 /// are templates read once into UTF-8 pieces; one wording serves all the reasons of a ranking, with the scale's
-/// labels encoded once.
+/// labels encoded once. Each piece and label is also kept as the results' JSON escapes it, so that a sentence can be
+/// written escaped without looking at its every byte again: escaping works character by character, and only the
+/// ids differ from one reason to the next.
 /// </summary>
 internal sealed class ReasonWording
 {
@@ -20,7 +25,13 @@ internal sealed class ReasonWording
     /// <summary>What fills a hole of a template; <see cref="Literal"/> is the template's own text, and the holes from <see cref="SetAside"/> on are numbers.</summary>
     private enum Hole { Literal, Ahead, Behind, Grade, GradeAhead, GradeBehind, SetAside, Expressed, Judges, AboveAhead, BelowAhead, TotalAhead, AboveBehind, BelowBehind, TotalBehind }
 
-    private readonly record struct Piece(Hole Hole, byte[] Text);
+    /// <param name="Json">The text as the results' JSON escapes it.</param>
+    private readonly record struct Piece(Hole Hole, byte[] Text, byte[] Json);
+
+    private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
+
+    /// <summary>The ASCII characters the encoder writes as they are.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (char)c).ToArray());
 
     private static string Template(Sentence sentence, string language) => (sentence, language) switch
     {
@@ -60,7 +71,7 @@ internal sealed class ReasonWording
     private sealed class Cuts(Piece[] pieces)
     {
         public Piece[] Pieces { get; } = pieces;
-        public int Literals { get; } = pieces.Sum(piece => piece.Text.Length);
+        public int Literals { get; } = pieces.Sum(piece => Math.Max(piece.Text.Length, piece.Json.Length));
         public int Ids { get; } = pieces.Count(piece => piece.Hole is Hole.Ahead or Hole.Behind);
         public int Labels { get; } = pieces.Count(piece => piece.Hole is Hole.Grade or Hole.GradeAhead or Hole.GradeBehind);
         public int Numbers { get; } = pieces.Count(piece => piece.Hole >= Hole.SetAside); // the holes from SetAside on
@@ -77,6 +88,9 @@ internal sealed class ReasonWording
     /// <summary>Each grade's label in quotes, «label», in UTF-8, by language then grade.</summary>
     private readonly byte[][][] _labels;
 
+    /// <summary><see cref="_labels"/> as the results' JSON escapes them.</summary>
+    private readonly byte[][][] _jsonLabels;
+
     private readonly int[] _longestLabel;
 
     public ReasonWording(GradeScale scale, int grades)
@@ -84,7 +98,8 @@ internal sealed class ReasonWording
         _labels = Languages
             .Select(language => Enumerable.Range(0, grades).Select(grade => Encoding.UTF8.GetBytes("«" + scale.Label(grade, language) + "»")).ToArray())
             .ToArray();
-        _longestLabel = _labels.Select(labels => labels.Select(label => label.Length).DefaultIfEmpty().Max()).ToArray();
+        _jsonLabels = _labels.Select(labels => labels.Select(Escaped).ToArray()).ToArray();
+        _longestLabel = _jsonLabels.Select(labels => labels.Select(label => label.Length).DefaultIfEmpty().Max()).ToArray();
     }
 
     /// <summary>The index of <paramref name="language"/> in <see cref="Languages"/>.</summary>
@@ -102,22 +117,23 @@ internal sealed class ReasonWording
         return Encoding.UTF8.GetString(utf8.WrittenSpan);
     }
 
-    public void Write(RankingReason reason, int language, IBufferWriter<byte> utf8)
+    /// <param name="json">Whether to write the text as the results' JSON escapes it, without its quotes.</param>
+    public void Write(RankingReason reason, int language, IBufferWriter<byte> utf8, bool json = false)
     {
         var (ahead, behind) = (reason.AheadProject, reason.BehindProject);
-        var labels = _labels[language];
+        var labels = json ? _jsonLabels[language] : _labels[language];
         var template = Templates[language][(int)SentenceOf(reason)];
         var room = utf8.GetSpan(template.Literals + template.Labels * _longestLabel[language] + template.Numbers * LongestNumber
-            + template.Ids * Encoding.UTF8.GetMaxByteCount(Math.Max(ahead.Id.Length, behind.Id.Length)));
+            + template.Ids * MostBytesPerIdChar * Math.Max(ahead.Id.Length, behind.Id.Length));
         int at = 0;
         foreach (var piece in template.Pieces)
         {
             var rest = room[at..];
             at += piece.Hole switch
             {
-                Hole.Literal => Copy(piece.Text, rest),
-                Hole.Ahead => Encoding.UTF8.GetBytes(ahead.Id, rest),
-                Hole.Behind => Encoding.UTF8.GetBytes(behind.Id, rest),
+                Hole.Literal => Copy(json ? piece.Json : piece.Text, rest),
+                Hole.Ahead => Id(ahead.Id, rest, json),
+                Hole.Behind => Id(behind.Id, rest, json),
                 Hole.Grade => Copy(labels[ahead.Gauge.Grade], rest),
                 Hole.GradeAhead => Copy(labels[reason.GradeAhead], rest),
                 Hole.GradeBehind => Copy(labels[reason.GradeBehind], rest),
@@ -158,6 +174,14 @@ internal sealed class ReasonWording
         return bytes.Length;
     }
 
+    /// <summary>The bytes an id's character takes at most: escaped, <c>\uXXXX</c>.</summary>
+    private const int MostBytesPerIdChar = 6;
+
+    private static int Id(string id, Span<byte> destination, bool json) =>
+        !json || id.AsSpan().IndexOfAnyExcept(PlainAscii) < 0 ? Encoding.UTF8.GetBytes(id, destination) : Copy(Escaped(Encoding.UTF8.GetBytes(id)), destination);
+
+    private static byte[] Escaped(byte[] utf8) => JsonEncodedText.Encode(utf8, Encoder).EncodedUtf8Bytes.ToArray();
+
     private static int Format<T>(T number, Span<byte> destination)
         where T : IUtf8SpanFormattable
     {
@@ -174,10 +198,14 @@ internal sealed class ReasonWording
         {
             int open = template.IndexOf('{', at);
             if (open < 0) open = template.Length;
-            if (open > at) pieces.Add(new Piece(Hole.Literal, Encoding.UTF8.GetBytes(template[at..open])));
+            if (open > at)
+            {
+                var text = Encoding.UTF8.GetBytes(template[at..open]);
+                pieces.Add(new Piece(Hole.Literal, text, Escaped(text)));
+            }
             if (open == template.Length) break;
             int close = template.IndexOf('}', open);
-            pieces.Add(new Piece(HoleNamed(template[(open + 1)..close]), []));
+            pieces.Add(new Piece(HoleNamed(template[(open + 1)..close]), [], []));
             at = close + 1;
         }
         return new Cuts(pieces.ToArray());

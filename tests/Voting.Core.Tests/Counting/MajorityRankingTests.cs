@@ -1,4 +1,5 @@
 using Voting.Core.Counting;
+using Voting.Core.Grades;
 
 namespace Voting.Core.Tests.Counting;
 
@@ -161,6 +162,30 @@ public class MajorityRankingTests
         tallies[15_000] = new ProjectTally("too-many", [9, 9]);
         var error = Assert.Throws<ArgumentException>(() => MajorityRanking.Rank(tallies, Static0, judges: 2));
         Assert.Contains("cannot be negative", error.Message);
+    }
+
+    [Fact]
+    public void Reasons_write_their_texts_as_the_results_json_escapes_them()
+    {
+        // Quotes, backslashes, control and separator characters are escaped, in ids and labels alike; «», accents and other letters are kept.
+        string[] ids = ["plain", "quo\"te", "back\\slash", "«é»", "tab\t", "line\u2028sep", "日本", "<&>"];
+        var scale = new GradeScale([
+            LocalizedText.Of("Pas \"du tout\"", "Not at\\all", "Nada\u2029"),
+            LocalizedText.Of("Bof\t", "Meh", "Así así"),
+            LocalizedText.Of("J'adore", "Love <it>", "¡Me encanta!"),
+        ]);
+        var tallies = ids.Select((id, i) => new ProjectTally(id, [i % 3, 2, 8 - i])).ToArray();
+        var ranking = MajorityRanking.Rank(tallies, Static0, judges: 10, participationThreshold: 0.95m, scale: scale);
+        var utf8 = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var reason in ranking.Reasons)
+            foreach (var (language, text) in reason.Texts)
+            {
+                utf8.ResetWrittenCount();
+                reason.WriteJsonText(language, utf8);
+                var escaped = System.Text.Json.JsonEncodedText.Encode(text, Voting.Core.Json.VotingJson.Options.Encoder).ToString();
+                Assert.Equal(escaped, System.Text.Encoding.UTF8.GetString(utf8.WrittenSpan));
+            }
+        Assert.Contains(ranking.Reasons, r => r.Kind == ReasonKind.Participation);
     }
 
     [Fact]
