@@ -278,7 +278,7 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
                 if (name == "default")
                 {
                     hasDefault = true;
-                    policy = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    policy = reader.TokenType == JsonTokenType.String ? StringOf(ref reader, json) : null;
                 }
                 else if (name == "judges")
                 {
@@ -299,10 +299,23 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
             reader.Read();
             if (reader.TokenType == JsonTokenType.EndObject) return null;
             long start = reader.TokenStartIndex;
-            var name = reader.GetString()!;
+            var name = StringOf(ref reader, json);
             if (!seen.Add(name)) throw Malformed(json, start, $"duplicate property '{name}'");
             reader.Read();
             return name;
+        }
+
+        /// <summary>The string the reader is on; text that is not UTF-8 is malformed JSON.</summary>
+        private static string StringOf(ref Utf8JsonReader reader, byte[] json)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Malformed(json, reader.TokenStartIndex, "a string that is not UTF-8");
+            }
         }
 
         private static JsonException Malformed(byte[] json, long at, string what)

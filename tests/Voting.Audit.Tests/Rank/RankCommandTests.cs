@@ -152,6 +152,22 @@ public class RankCommandTests
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Theory]
+    [InlineData("{\"grades\": 2, \"tallies\": {\"A\xff\": [1, 2]}}", "line 1, position 27: malformed JSON: a string that is not UTF-8")]
+    [InlineData("{\"grades\": 2, \"tallies\": {\"A\": [1, 2]}, \"balancing\": {\"default\": \"static:\xff\"}}", "line 1, position 66: malformed JSON: a string that is not UTF-8")]
+    public void Text_that_is_not_utf8_is_one_line_naming_the_place(string latin1, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(latin1));
+        try
+        {
+            var result = AuditProcess.Run("rank", path);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"error: {path} {expected}", result.Error.Trim());
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Missing_file_is_reported()
     {
