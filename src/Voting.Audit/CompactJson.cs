@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Voting.Core.Json;
 
@@ -16,11 +15,6 @@ namespace Voting.Audit;
 /// </summary>
 internal sealed class CompactJson : IBufferWriter<byte>
 {
-    private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
-
-    /// <summary>The ASCII bytes the encoder writes as they are.</summary>
-    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (byte)c).ToArray());
-
     private byte[] _bytes = new byte[1 << 12];
     private int _length;
 
@@ -70,9 +64,9 @@ internal sealed class CompactJson : IBufferWriter<byte>
     public void EndString(int start)
     {
         var text = _bytes.AsSpan(start, _length - start);
-        if (!KeptAsIs(text))
+        if (!JsonEscaping.KeptAsIs(text))
         {
-            var escaped = JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes;
+            var escaped = JsonEscaping.Escaped(text);
             _length = start;
             Raw(escaped);
         }
@@ -97,17 +91,4 @@ internal sealed class CompactJson : IBufferWriter<byte>
     }
 
     private void Grow(int size) => Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + size));
-
-    /// <summary>Whether the encoder writes this UTF-8 text as it is: plain ASCII and the other characters it keeps.</summary>
-    private static bool KeptAsIs(ReadOnlySpan<byte> utf8)
-    {
-        for (int at = utf8.IndexOfAnyExcept(PlainAscii); at >= 0; at = utf8.IndexOfAnyExcept(PlainAscii))
-        {
-            utf8 = utf8[at..];
-            if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
-                return false;
-            utf8 = utf8[length..];
-        }
-        return true;
-    }
 }

@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Voting.Core.Grades;
 using Voting.Core.Json;
 
@@ -27,11 +25,6 @@ internal sealed class ReasonWording
 
     /// <param name="Json">The text as the results' JSON escapes it.</param>
     private readonly record struct Piece(Hole Hole, byte[] Text, byte[] Json);
-
-    private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
-
-    /// <summary>The ASCII characters the encoder writes as they are.</summary>
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (char)c).ToArray());
 
     private static string Template(Sentence sentence, string language) => (sentence, language) switch
     {
@@ -98,7 +91,7 @@ internal sealed class ReasonWording
         _labels = Languages
             .Select(language => Enumerable.Range(0, grades).Select(grade => Encoding.UTF8.GetBytes("«" + scale.Label(grade, language) + "»")).ToArray())
             .ToArray();
-        _jsonLabels = _labels.Select(labels => labels.Select(Escaped).ToArray()).ToArray();
+        _jsonLabels = _labels.Select(labels => labels.Select(label => JsonEscaping.Escaped(label)).ToArray()).ToArray();
         _longestLabel = _jsonLabels.Select(labels => labels.Select(label => label.Length).DefaultIfEmpty().Max()).ToArray();
     }
 
@@ -178,9 +171,7 @@ internal sealed class ReasonWording
     private const int MostBytesPerIdChar = 6;
 
     private static int Id(string id, Span<byte> destination, bool json) =>
-        !json || id.AsSpan().IndexOfAnyExcept(PlainAscii) < 0 ? Encoding.UTF8.GetBytes(id, destination) : Copy(Escaped(Encoding.UTF8.GetBytes(id)), destination);
-
-    private static byte[] Escaped(byte[] utf8) => JsonEncodedText.Encode(utf8, Encoder).EncodedUtf8Bytes.ToArray();
+        !json || JsonEscaping.IsPlainAscii(id) ? Encoding.UTF8.GetBytes(id, destination) : Copy(JsonEscaping.Escaped(Encoding.UTF8.GetBytes(id)), destination);
 
     private static int Format<T>(T number, Span<byte> destination)
         where T : IUtf8SpanFormattable
@@ -201,7 +192,7 @@ internal sealed class ReasonWording
             if (open > at)
             {
                 var text = Encoding.UTF8.GetBytes(template[at..open]);
-                pieces.Add(new Piece(Hole.Literal, text, Escaped(text)));
+                pieces.Add(new Piece(Hole.Literal, text, JsonEscaping.Escaped(text)));
             }
             if (open == template.Length) break;
             int close = template.IndexOf('}', open);
