@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Voting.Core.Json;
 
@@ -9,9 +8,9 @@ namespace Voting.Audit;
 
 /// <summary>
 /// Compact JSON put together by hand in a growing array, with strings escaped as the results' serializer escapes
-/// them. <c>rank</c> writes a hundred thousand small objects: one <see cref="Utf8JsonWriter"/> call per member
-/// costs more than the member's bytes. Strings are written raw through the <see cref="IBufferWriter{T}"/> between
-/// <see cref="StartString"/> and <see cref="EndString"/>.
+/// them (<see cref="JsonEscaping"/>). <c>rank</c> writes a hundred thousand small objects: one
+/// <see cref="Utf8JsonWriter"/> call per member costs more than the member's bytes. Text already escaped goes in
+/// through the <see cref="IBufferWriter{T}"/>.
 /// </summary>
 internal sealed class CompactJson : IBufferWriter<byte>
 {
@@ -47,29 +46,8 @@ internal sealed class CompactJson : IBufferWriter<byte>
 
     public void String(string value)
     {
-        int start = StartString();
-        _length += Encoding.UTF8.GetBytes(value, Room(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        EndString(start);
-    }
-
-    /// <summary>Opens a string; its UTF-8 follows, written through <see cref="GetSpan"/> and <see cref="Advance"/>.</summary>
-    /// <returns>Where the string's text starts, for <see cref="EndString"/>.</returns>
-    public int StartString()
-    {
         Raw("\""u8);
-        return _length;
-    }
-
-    /// <summary>Escapes the text written since <paramref name="start"/> if it needs it, and closes the string.</summary>
-    public void EndString(int start)
-    {
-        var text = _bytes.AsSpan(start, _length - start);
-        if (!JsonEscaping.KeptAsIs(text))
-        {
-            var escaped = JsonEscaping.Escaped(text);
-            _length = start;
-            Raw(escaped);
-        }
+        _length += JsonEscaping.Write(value, Room(JsonEscaping.MostBytesPerChar * value.Length));
         Raw("\""u8);
     }
 

@@ -117,7 +117,7 @@ internal sealed class ReasonWording
         var labels = json ? _jsonLabels[language] : _labels[language];
         var template = Templates[language][(int)SentenceOf(reason)];
         var room = utf8.GetSpan(template.Literals + template.Labels * _longestLabel[language] + template.Numbers * LongestNumber
-            + template.Ids * MostBytesPerIdChar * Math.Max(ahead.Id.Length, behind.Id.Length));
+            + template.Ids * JsonEscaping.MostBytesPerChar * Math.Max(ahead.Id.Length, behind.Id.Length));
         int at = 0;
         foreach (var piece in template.Pieces)
         {
@@ -167,11 +167,8 @@ internal sealed class ReasonWording
         return bytes.Length;
     }
 
-    /// <summary>The bytes an id's character takes at most: escaped, <c>\uXXXX</c>.</summary>
-    private const int MostBytesPerIdChar = 6;
-
     private static int Id(string id, Span<byte> destination, bool json) =>
-        !json || JsonEscaping.IsPlainAscii(id) ? Encoding.UTF8.GetBytes(id, destination) : Copy(JsonEscaping.Escaped(Encoding.UTF8.GetBytes(id)), destination);
+        json ? JsonEscaping.Write(id, destination) : Encoding.UTF8.GetBytes(id, destination);
 
     private static int Format<T>(T number, Span<byte> destination)
         where T : IUtf8SpanFormattable

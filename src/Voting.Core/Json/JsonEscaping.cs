@@ -6,37 +6,31 @@ using System.Text.Json;
 namespace Voting.Core.Json;
 
 /// <summary>
-/// How <see cref="VotingJson"/>'s encoder escapes strings, for text written by hand: a string it keeps as it is needs
-/// no escaping, and finding that out is cheaper than escaping.
+/// Strings escaped as <see cref="VotingJson"/>'s encoder escapes them, for JSON written by hand: the same bytes the
+/// serializer writes between the quotes.
 /// </summary>
 public static class JsonEscaping
 {
     private static readonly JavaScriptEncoder Encoder = VotingJson.Options.Encoder!;
 
-    private static readonly IEnumerable<int> PlainAsciiCodes = Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c));
-
-    /// <summary>The ASCII bytes the encoder writes as they are.</summary>
-    private static readonly SearchValues<byte> PlainAsciiBytes = SearchValues.Create(PlainAsciiCodes.Select(c => (byte)c).ToArray());
-
     /// <summary>The ASCII characters the encoder writes as they are.</summary>
-    private static readonly SearchValues<char> PlainAsciiChars = SearchValues.Create(PlainAsciiCodes.Select(c => (char)c).ToArray());
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(Enumerable.Range(0, 128).Where(c => !Encoder.WillEncode(c)).Select(c => (char)c).ToArray());
 
-    /// <summary>Whether the encoder writes this UTF-8 text as it is: plain ASCII and the other characters it keeps.</summary>
-    public static bool KeptAsIs(ReadOnlySpan<byte> utf8)
+    /// <summary>The bytes a character of a string takes at most, escaped: <c>\uXXXX</c>.</summary>
+    public const int MostBytesPerChar = 6;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> escaped, without quotes, into <paramref name="destination"/> (room for
+    /// <see cref="MostBytesPerChar"/> bytes a character); returns the bytes written. Plain ASCII, most ids, goes as it is.
+    /// </summary>
+    public static int Write(string text, Span<byte> destination)
     {
-        for (int at = utf8.IndexOfAnyExcept(PlainAsciiBytes); at >= 0; at = utf8.IndexOfAnyExcept(PlainAsciiBytes))
-        {
-            utf8 = utf8[at..];
-            if (Rune.DecodeFromUtf8(utf8, out var rune, out int length) != OperationStatus.Done || rune.IsAscii || Encoder.WillEncode(rune.Value))
-                return false;
-            utf8 = utf8[length..];
-        }
-        return true;
+        if (text.AsSpan().IndexOfAnyExcept(PlainAscii) < 0) return Encoding.ASCII.GetBytes(text, destination);
+        var escaped = JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes;
+        escaped.CopyTo(destination);
+        return escaped.Length;
     }
 
-    /// <summary>Whether the text is plain ASCII that the encoder writes as it is (a quick check: false says nothing).</summary>
-    public static bool IsPlainAscii(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(PlainAsciiChars) < 0;
-
-    /// <summary>UTF-8 text as the encoder escapes it, without quotes.</summary>
+    /// <summary>UTF-8 text escaped, without quotes.</summary>
     public static byte[] Escaped(ReadOnlySpan<byte> utf8) => JsonEncodedText.Encode(utf8, Encoder).EncodedUtf8Bytes.ToArray();
 }
