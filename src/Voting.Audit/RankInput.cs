@@ -145,16 +145,12 @@ public sealed record RankInput(int Grades, IReadOnlyList<ProjectTally> Tallies, 
         /// </summary>
         private static (int End, int Next)? MemberNearMiddle(byte[] json)
         {
-            for (int at = json.AsSpan(json.Length / 2).IndexOf((byte)']') + json.Length / 2; at >= json.Length / 2; )
+            for (int from = json.Length / 2; json.AsSpan(from).IndexOf((byte)']') is var close and >= 0; )
             {
-                int comma = SkipSpace(json, at + 1);
-                if (comma < json.Length && json[comma] == ',')
-                {
-                    int quote = SkipSpace(json, comma + 1);
-                    if (quote < json.Length && json[quote] == '"') return (at + 1, quote);
-                }
-                int further = json.AsSpan(at + 1).IndexOf((byte)']');
-                at = further < 0 ? -1 : at + 1 + further;
+                int end = from + close + 1, comma = SkipSpace(json, end);
+                if (comma < json.Length && json[comma] == ',' && SkipSpace(json, comma + 1) is var quote && quote < json.Length && json[quote] == '"')
+                    return (end, quote);
+                from = end;
             }
             return null;
         }
