@@ -117,18 +117,23 @@ public static class VotingWebExtensions
             return ApiProblems.Write(http, status, reason);
         });
 
-        app.UseStaticFiles(new StaticFileOptions
+        // The API serves no file, sets no cookie and speaks no language (its messages are English): the pages' middleware
+        // stays off its path, which carries every ballot.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            FileProvider = new EmbeddedFileProvider(typeof(VotingWebExtensions).Assembly, "Voting.Web.wwwroot"),
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+            pages.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new EmbeddedFileProvider(typeof(VotingWebExtensions).Assembly, "Voting.Web.wwwroot"),
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+            });
+            pages.UseCookiePolicy(new CookiePolicyOptions
+            {
+                HttpOnly = HttpOnlyPolicy.Always,
+                MinimumSameSitePolicy = SameSiteMode.Strict,
+                Secure = CookieSecurePolicy.SameAsRequest,
+            });
+            pages.UseRequestLocalization();
         });
-        app.UseCookiePolicy(new CookiePolicyOptions
-        {
-            HttpOnly = HttpOnlyPolicy.Always,
-            MinimumSameSitePolicy = SameSiteMode.Strict,
-            Secure = CookieSecurePolicy.SameAsRequest,
-        });
-        app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
