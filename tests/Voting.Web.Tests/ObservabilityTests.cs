@@ -67,8 +67,10 @@ public sealed class ObservabilityTests(ObservedHost observed) : IClassFixture<Ob
         using (var unknown = await Cast(Api, id, "not-a-code-on-this-roll", Ballot))
             Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
 
+        const string castRequests = "http_server_request_duration_seconds_count", castRoute = "http_route=\"/api/elections/{id}/ballots\"";
         var after = await ScrapeUntil(m => Delta(m, before, "voting_ballots_accepted_total") >= created
-                                           && Delta(m, before, "voting_results_publication_lag_milliseconds_count") >= 1);
+                                           && Delta(m, before, "voting_results_publication_lag_milliseconds_count") >= 1
+                                           && Delta(m, before, castRequests, castRoute) >= created + 2);
         Assert.Equal(4, created);
         Assert.Equal(created, Delta(after, before, "voting_ballots_accepted_total"));
         Assert.Equal(1, Delta(after, before, "voting_ballots_refused_total", "reason=\"invalid\""));
@@ -80,6 +82,8 @@ public sealed class ObservabilityTests(ObservedHost observed) : IClassFixture<Ob
         Assert.InRange(batches, 1, created);
         Assert.Equal(batches, Delta(after, before, "voting_log_append_time_milliseconds_count"));
         Assert.True(Delta(after, before, "voting_results_publication_lag_milliseconds_count") >= 1, "a live snapshot was published and timed");
+        // ASP.NET Core's own request durations, by route: the four casts, the invalid one and the one without a valid code.
+        Assert.Equal(created + 2, Delta(after, before, castRequests, castRoute));
     }
 
     [Fact]
