@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Voting.Core.Hashing;
 
 namespace Voting.Core.Record;
 
@@ -21,7 +22,7 @@ public static class BallotChain
         if (Convert.FromHexString(previousHash, previous, out _, out var written) != OperationStatus.Done || written != 32)
             throw new FormatException($"'{previousHash}' is not a SHA-256 in hex");
         Span<byte> hash = stackalloc byte[32];
-        Sha256Chain.Hash(previous, canonicalEvent, default, hash);
+        ShortSha256.Hash(previous, canonicalEvent, default, hash);
         return Convert.ToHexStringLower(hash);
     }
 

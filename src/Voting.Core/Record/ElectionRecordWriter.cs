@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Voting.Core.Elections;
+using Voting.Core.Hashing;
 using Voting.Core.Json;
 using Voting.Core.Results;
 using Voting.Core.Trail;
@@ -261,7 +262,7 @@ internal sealed class ChainState(byte[] genesis)
     /// <summary>The canonical bytes of the event last hashed with <see cref="Next(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>.</summary>
     public ReadOnlySpan<byte> LastCanonical => _canonical.AsSpan(0, _length);
 
-    public void Next(ReadOnlySpan<byte> canonical) => Sha256Chain.Hash(Head, canonical, default, Head);
+    public void Next(ReadOnlySpan<byte> canonical) => ShortSha256.Hash(Head, canonical, default, Head);
 
     /// <summary>Hashes <paramref name="part"/> followed by <paramref name="tail"/> as the event's canonical bytes, and keeps them.</summary>
     public void Next(ReadOnlySpan<byte> part, ReadOnlySpan<byte> tail)
@@ -271,7 +272,7 @@ internal sealed class ChainState(byte[] genesis)
         part.CopyTo(_canonical);
         tail.CopyTo(_canonical.AsSpan(part.Length));
         _length = length;
-        Sha256Chain.Hash(Head, _canonical.AsSpan(0, length), default, Head);
+        ShortSha256.Hash(Head, _canonical.AsSpan(0, length), default, Head);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Voting.Core.Hashing;
 
 namespace Voting.Grains.Elections;
 
@@ -42,7 +43,9 @@ public static class InvitationCodes
         if (n != Length) return null;
         Span<byte> bytes = stackalloc byte[Length];
         Encoding.ASCII.GetBytes(normal[..n], bytes);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Span<byte> hash = stackalloc byte[32];
+        ShortSha256.Hash(bytes, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>How the roll keeps an official's voter id: hashed with the election id, only to refuse the same id twice.</summary>

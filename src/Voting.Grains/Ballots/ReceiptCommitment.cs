@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Voting.Core.Hashing;
 
 namespace Voting.Grains.Ballots;
 
@@ -37,7 +38,7 @@ internal static class ReceiptCommitment
                 buffer[at++] = (byte)';';
             }
             Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(buffer[..at], hash);
+            ShortSha256.Hash(buffer[..at], hash);
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally
