@@ -29,12 +29,14 @@ internal static class JsonBody
         if (sizeFeature is { IsReadOnly: false })
             sizeFeature.MaxRequestBodySize = limit;
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)Math.Min(n, limit) : 4096);
+        // Room for the declared body and the read that finds its end, so that a body of known length is read into one
+        // array of its size; one of unknown length starts at 4 KiB and doubles as it needs.
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)Math.Min(n, limit) + 1 : 4096);
         try
         {
             while (true)
             {
-                var memory = buffer.GetMemory(16 * 1024);
+                var memory = buffer.GetMemory();
                 int read = await request.Body.ReadAsync(memory, context.RequestAborted);
                 if (read == 0)
                     break;
