@@ -23,8 +23,10 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         // Its request lines carry the query string, where a hub client may send the official token (access_token): kept
-        // off even when Microsoft.AspNetCore is turned up; only naming this category itself turns them on.
-        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning",
+        // off even when Microsoft.AspNetCore is turned up; only naming this category itself turns them on. Off entirely,
+        // not only below Warning: while this category logs at all, ASP.NET Core gives every request an Activity and a log
+        // scope. Nothing else it says concerns a running node (a failed start ends the process with its exception).
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
     },
 });
 
