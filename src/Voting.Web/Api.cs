@@ -249,7 +249,7 @@ internal static class Api
             return error;
         if (await boxes.Find(id, code) is not { } found)
             return UnknownElection(id);
-        var outcome = await CastRetry.Run(() => boxes.Cast(found.Box, found.VoterKey, ballot!.Grades ?? new Dictionary<string, int>()), http);
+        var outcome = await CastRetry.Run(() => found.Box.Cast(found.VoterKey, ballot!.Grades ?? new Dictionary<string, int>()), http);
         if (!outcome.Succeeded || outcome.Value is not { } receipt)
             return Fail(outcome);
         http.Response.Headers.CacheControl = "no-store";
@@ -266,7 +266,7 @@ internal static class Api
             return NoBearer(http, NoInvitationCode);
         if (await boxes.Find(id, code) is not { } found)
             return UnknownElection(id);
-        var outcome = await found.Box.Ballot(found.VoterKey);
+        var outcome = await found.Box.Grain.Ballot(found.VoterKey);
         if (!outcome.Succeeded || outcome.Value is not { } ballot)
             return Fail(outcome);
         http.Response.Headers.CacheControl = "no-store";

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Voting.Grains.Boxes;
-using Voting.Grains.Contracts;
 using Voting.Grains.Elections;
 using Voting.Grains.Interfaces;
 
@@ -8,8 +7,9 @@ namespace Voting.Web;
 
 /// <summary>
 /// Finds the ballot box of a resident's invitation code, so that a cast goes from this node to its box in one hop.
-/// An election's number of boxes never changes once it is created: each node asks for it once, and keeps the boxes'
-/// references (<c>GetGrain</c> looks up the grain interface's type from its attributes on every call).
+/// An election's number of boxes never changes once it is created: each node asks for it once, and keeps each box as
+/// it reaches it, its grain's reference and the casts coalesced for it (<c>GetGrain</c> looks up the grain interface's
+/// type from its attributes on every call).
 /// </summary>
 internal sealed class BallotBoxes(IGrainFactory grains)
 {
@@ -17,16 +17,16 @@ internal sealed class BallotBoxes(IGrainFactory grains)
     private readonly ConcurrentDictionary<string, CoalescedCasts> _boxes = new(StringComparer.Ordinal);
 
     /// <summary>The box of the code's holder and their key (<see cref="BallotBox.OfCode"/>); null for an unknown election.</summary>
-    public async ValueTask<(IBallotBoxGrain Box, string VoterKey)?> Find(string electionId, string invitationCode)
+    public async ValueTask<(CoalescedCasts Box, string VoterKey)?> Find(string electionId, string invitationCode)
     {
         if (await CountOf(electionId) is not { } count) return null;
         var (box, voterKey) = BallotBox.OfCode(electionId, invitationCode, count);
-        return (CastsTo(box.GrainKey).Box, voterKey);
+        return (CastsTo(box.GrainKey), voterKey);
     }
 
     /// <summary>The box of the voter with this key; null for an unknown election.</summary>
-    public async ValueTask<IBallotBoxGrain?> Of(string electionId, string voterKey) =>
-        await CountOf(electionId) is { } count ? CastsTo(BallotBox.Of(electionId, voterKey, count).GrainKey).Box : null;
+    public async ValueTask<CoalescedCasts?> Of(string electionId, string voterKey) =>
+        await CountOf(electionId) is { } count ? CastsTo(BallotBox.Of(electionId, voterKey, count).GrainKey) : null;
 
     private async ValueTask<int?> CountOf(string electionId)
     {
@@ -35,9 +35,6 @@ internal sealed class BallotBoxes(IGrainFactory grains)
         return _counts.GetOrAdd(electionId, info.BallotBoxes);
     }
 
-    /// <summary>Casts the ballot of the voter with this key into their box, together with this node's other casts to it.</summary>
-    public Task<Outcome<CastReceipt>> Cast(IBallotBoxGrain box, string voterKey, IReadOnlyDictionary<string, int> grades) =>
-        CastsTo(box.GetPrimaryKeyString()).Cast(voterKey, grades);
-
-    private CoalescedCasts CastsTo(string grainKey) => _boxes.GetOrAdd(grainKey, key => new CoalescedCasts(grains.GetGrain<IBallotBoxGrain>(key)));
+    private CoalescedCasts CastsTo(string grainKey) =>
+        _boxes.GetOrAdd(grainKey, static (key, grains) => new CoalescedCasts(grains.GetGrain<IBallotBoxGrain>(key)), grains);
 }

@@ -10,15 +10,15 @@ namespace Voting.Web;
 /// append may carry), so a cast waits no longer, and many residents voting at once cost the cluster a few calls
 /// instead of one each.
 /// </summary>
-internal sealed class CoalescedCasts(IBallotBoxGrain box)
+internal sealed class CoalescedCasts(IBallotBoxGrain grain)
 {
     private readonly Lock _lock = new();
     private readonly Queue<(BallotCast Cast, TaskCompletionSource<Outcome<CastReceipt>> Done)> _waiting = new();
     private bool _calling;
 
-    public IBallotBoxGrain Box => box;
+    public IBallotBoxGrain Grain => grain;
 
-    /// <summary>The cast's outcome; fails as the call that carried it failed.</summary>
+    /// <summary>Casts the ballot of the voter with this key, together with this node's other casts to the box; fails as the call that carried it failed.</summary>
     public Task<Outcome<CastReceipt>> Cast(string voterKey, IReadOnlyDictionary<string, int> grades)
     {
         var done = new TaskCompletionSource<Outcome<CastReceipt>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +52,7 @@ internal sealed class CoalescedCasts(IBallotBoxGrain box)
             }
             try
             {
-                var outcomes = await box.CastAll([.. batch.Select(b => b.Cast)]);
+                var outcomes = await grain.CastAll([.. batch.Select(b => b.Cast)]);
                 for (int i = 0; i < batch.Length; i++) batch[i].Done.TrySetResult(outcomes[i]);
             }
             catch (Exception e)
