@@ -53,10 +53,13 @@ public sealed class LogReplay
     {
         if (_broken is not null) throw new InvalidOperationException("the replay stopped at a bad event: " + _broken);
         long number = _fold.Events + 1;
-        var before = Convert.ToHexStringLower(_chain.Head);
+        Span<byte> before = stackalloc byte[32];
+        _chain.Head.CopyTo(before);
         _chain.Next(canonical);
-        if (!string.Equals(Convert.ToHexStringLower(_chain.Head), hash, StringComparison.Ordinal))
-            Fail($"log entry {number}: hash {hash} does not chain onto {before} (expected {Convert.ToHexStringLower(_chain.Head)})");
+        Span<char> expected = stackalloc char[64];
+        Convert.TryToHexStringLower(_chain.Head, expected, out _);
+        if (!expected.SequenceEqual(hash))
+            Fail($"log entry {number}: hash {hash} does not chain onto {Convert.ToHexStringLower(before)} (expected {expected})");
 
         int rowsBefore = _fold.Rows.Count;
         string? problem = null;
