@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Voting.Grains.Storage;
 
 /// <summary>The voter slots one append wrote, packed into one value that the store keeps beside the batch (a row, an entity).</summary>
@@ -5,8 +7,8 @@ public static class SlotJournal
 {
     public static byte[] Encode(IReadOnlyList<SlotWrite> slots)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
+        var row = new byte[Size(slots)];
+        using (var writer = new BinaryWriter(new MemoryStream(row)))
         {
             writer.Write(slots.Count);
             foreach (var (slot, _) in slots)
@@ -21,7 +23,29 @@ public static class SlotJournal
                 }
             }
         }
-        return buffer.ToArray();
+        return row;
+    }
+
+    /// <summary>The encoded length, so that a row is written into one array of its size.</summary>
+    private static int Size(IReadOnlyList<SlotWrite> slots)
+    {
+        int size = sizeof(int);
+        foreach (var (slot, _) in slots)
+        {
+            size += StringSize(slot.VoterKey) + sizeof(long) + sizeof(int);
+            foreach (var (envelope, receipt) in slot.Receipts)
+                size += StringSize(envelope) + StringSize(receipt);
+        }
+        return size;
+    }
+
+    /// <summary>A string as <see cref="BinaryWriter"/> writes it: its length in UTF-8 bytes, 7 bits per byte, then those bytes.</summary>
+    private static int StringSize(string value)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(value);
+        int prefix = 1;
+        for (uint rest = (uint)bytes; rest >= 0x80; rest >>= 7) prefix++;
+        return prefix + bytes;
     }
 
     public static IEnumerable<VoterSlot> Decode(byte[] row)
