@@ -70,15 +70,7 @@ internal sealed class BallotBatch
         do receipt = _box.ReceiptPrefix + ReceiptCommitment.New(_box.Election, revision, ballot.Grades);
         while (!isNewReceipt(receipt) || _issued.Contains(receipt));
 
-        // One event per envelope the ballot grades, in definition order.
-        var byEnvelope = new SortedList<int, Dictionary<string, int>>(2);
-        foreach (var (project, grade) in ballot.Grades)
-        {
-            var envelope = _envelopeOf[project];
-            if (!byEnvelope.TryGetValue(envelope, out var grades))
-                byEnvelope.Add(envelope, grades = new Dictionary<string, int>(ballot.Grades.Count, StringComparer.Ordinal));
-            grades[project] = grade;
-        }
+        var byEnvelope = GradesByEnvelope(ballot.Grades);
         var events = new List<BallotEvent>(byEnvelope.Count);
         var records = new List<LogRecord>(byEnvelope.Count);
         var head = Head;
@@ -104,7 +96,37 @@ internal sealed class BallotBatch
         Ballots.Add(pending);
         Receipts.Add(new CastReceipt(receipt, revision));
         _issued.Add(receipt);
-        _voters[ballot.VoterKey] = (storedRevision, new VoterState(revision, receipt), events.Select(e => e.Envelope).ToArray());
+        _voters[ballot.VoterKey] = (storedRevision, new VoterState(revision, receipt), events.ConvertAll(e => e.Envelope));
         return true;
+    }
+
+    /// <summary>
+    /// The ballot's grades split by envelope, one event's worth each, in definition order; a ballot that grades one
+    /// envelope keeps its grades as they are.
+    /// </summary>
+    private List<(int Envelope, IReadOnlyDictionary<string, int> Grades)> GradesByEnvelope(IReadOnlyDictionary<string, int> grades)
+    {
+        Span<int> envelopeOf = grades.Count <= 256 ? stackalloc int[grades.Count] : new int[grades.Count];
+        Span<int> counts = _definition.Envelopes.Count <= 64 ? stackalloc int[_definition.Envelopes.Count] : new int[_definition.Envelopes.Count];
+        int at = 0;
+        foreach (var project in grades.Keys)
+            counts[envelopeOf[at++] = _envelopeOf[project]]++;
+
+        var split = new List<(int, IReadOnlyDictionary<string, int>)>(1);
+        for (int envelope = 0; envelope < counts.Length; envelope++)
+        {
+            if (counts[envelope] == 0) continue;
+            if (counts[envelope] == grades.Count)
+            {
+                split.Add((envelope, grades));
+                break;
+            }
+            var part = new Dictionary<string, int>(counts[envelope], StringComparer.Ordinal);
+            at = 0;
+            foreach (var (project, grade) in grades)
+                if (envelopeOf[at++] == envelope) part.Add(project, grade);
+            split.Add((envelope, part));
+        }
+        return split;
     }
 }
