@@ -139,6 +139,22 @@ internal sealed class LogFold
         }
     }
 
+    /// <summary>The bytes <see cref="Write"/> writes.</summary>
+    public int WrittenSize
+    {
+        get
+        {
+            long size = sizeof(long) + sizeof(long) + sizeof(int);
+            for (int row = 0; row < Rows.Count; row++)
+            {
+                ref var r = ref Rows[row];
+                size += sizeof(byte) + r.ReceiptLength + sizeof(int) + sizeof(long) + _definition.ProjectsPerEnvelope[r.Envelope]
+                    + sizeof(bool) + sizeof(int) + sizeof(int);
+            }
+            return checked((int)size);
+        }
+    }
+
     /// <summary>Writes the counters and every row, for <see cref="Read"/>.</summary>
     public void Write(BinaryWriter writer)
     {

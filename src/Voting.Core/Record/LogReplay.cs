@@ -112,18 +112,25 @@ public sealed class LogReplay
     public ElectionResults Count() => Snapshot().Count(Definition);
 
     /// <summary>Saves the replay, so that <see cref="Restore"/> gives it back without reading the log again.</summary>
+    /// <remarks>
+    /// Written into one array of its exact size: a box saves its whole replay every few seconds while ballots come,
+    /// megabytes each time, and a growing stream copied out cost three times the memory.
+    /// </remarks>
     public byte[] Save()
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        var saved = new byte[sizeof(int) + 32 + 32 + _fold.WrittenSize + 32];
+        var body = saved.AsSpan(0, saved.Length - 32);
+        using (var writer = new BinaryWriter(new MemoryStream(saved), Encoding.UTF8))
         {
             writer.Write(Magic);
             writer.Write(_genesis);
             writer.Write(_chain.Head);
             _fold.Write(writer);
+            if (writer.BaseStream.Position != body.Length)
+                throw new InvalidOperationException($"the replay wrote {writer.BaseStream.Position} bytes, not the {body.Length} it counted");
         }
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        SHA256.HashData(body, saved.AsSpan(body.Length));
+        return saved;
     }
 
     /// <summary>
