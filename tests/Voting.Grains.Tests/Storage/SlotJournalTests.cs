@@ -8,7 +8,7 @@ public class SlotJournalTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void A_row_is_what_a_binary_writer_writes_and_reads_back_whole(int count)
+    public void A_row_is_the_layout_exactly_and_reads_back_whole(int count)
     {
         var random = new Random(count);
         var slots = Enumerable.Range(0, count).Select(i => new SlotWrite(new VoterSlot(
@@ -24,25 +24,39 @@ public class SlotJournalTests
         Assert.All(slots.Zip(decoded), pair => Assert.Equal(pair.First.Slot.Receipts, pair.Second.Receipts));
     }
 
-    /// <summary>The layout written plainly: the count, then each voter's key, revision, receipt count and receipts by envelope.</summary>
+    /// <summary>
+    /// The layout spelt out byte by byte: the count, then each voter's key, revision, receipt count and receipts by
+    /// envelope; integers little-endian, strings as their UTF-8 length (7 bits a byte, low bits first) and bytes.
+    /// </summary>
     private static byte[] Reference(IReadOnlyList<SlotWrite> slots)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
+        var bytes = new List<byte>();
+        Integer(slots.Count, 4);
+        foreach (var (slot, _) in slots)
         {
-            writer.Write(slots.Count);
-            foreach (var (slot, _) in slots)
+            Text(slot.VoterKey);
+            Integer(slot.Revision, 8);
+            Integer(slot.Receipts.Count, 4);
+            foreach (var (envelope, receipt) in slot.Receipts)
             {
-                writer.Write(slot.VoterKey);
-                writer.Write(slot.Revision);
-                writer.Write(slot.Receipts.Count);
-                foreach (var (envelope, receipt) in slot.Receipts)
-                {
-                    writer.Write(envelope);
-                    writer.Write(receipt);
-                }
+                Text(envelope);
+                Text(receipt);
             }
         }
-        return buffer.ToArray();
+        return [.. bytes];
+
+        void Integer(long value, int size)
+        {
+            for (int i = 0; i < size; i++) bytes.Add((byte)(value >> (8 * i)));
+        }
+
+        void Text(string value)
+        {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+            var length = (uint)utf8.Length;
+            for (; length >= 0x80; length >>= 7) bytes.Add((byte)(length & 0x7F | 0x80));
+            bytes.Add((byte)length);
+            bytes.AddRange(utf8);
+        }
     }
 }
