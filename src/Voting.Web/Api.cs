@@ -48,9 +48,14 @@ internal static class Api
 
     private static IResult UnknownElection(string id) => ApiProblems.Result(StatusCodes.Status404NotFound, $"unknown election '{Excerpt.Of(id)}'");
 
+    /// <summary>Whether the request is for the API, under <c>/api</c>.</summary>
+    public static bool Serves(HttpRequest request) => request.Path.StartsWithSegments(Prefix);
+
+    private const string Prefix = "/api";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Elections");
+        var api = endpoints.MapGroup(Prefix).WithTags("Elections");
 
         var official = api.MapGroup("").AddEndpointFilter(RequireOfficial).WithMetadata(RateLimit.Official, BearerMetadata.Required);
 

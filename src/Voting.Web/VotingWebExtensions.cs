@@ -105,7 +105,7 @@ public static class VotingWebExtensions
         {
             var http = context.HttpContext;
             var status = http.Response.StatusCode;
-            if (!http.Request.Path.StartsWithSegments("/api") || status < 400)
+            if (!Api.Serves(http.Request) || status < 400)
                 return Task.CompletedTask;
             var reason = status switch
             {
@@ -119,7 +119,7 @@ public static class VotingWebExtensions
 
         // The API serves no file, sets no cookie and speaks no language (its messages are English): the pages' middleware
         // stays off its path, which carries every ballot.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
+        app.UseWhen(context => !Api.Serves(context.Request), pages =>
         {
             pages.UseStaticFiles(new StaticFileOptions
             {
