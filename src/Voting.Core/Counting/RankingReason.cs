@@ -52,9 +52,6 @@ public sealed class RankingReason
     /// <summary>The reason in English.</summary>
     public string Text => Texts["en"];
 
-    /// <summary>Writes <see cref="Texts"/>[<paramref name="language"/>] in UTF-8, without making a string of it.</summary>
-    public void WriteText(string language, IBufferWriter<byte> utf8) => _wording.Write(this, ReasonWording.IndexOf(language), utf8);
-
     /// <summary>Writes <see cref="Texts"/>[<paramref name="language"/>] as the results' JSON writes it between the quotes.</summary>
     public void WriteJsonText(string language, IBufferWriter<byte> utf8) => _wording.Write(this, ReasonWording.IndexOf(language), utf8, json: true);
 }

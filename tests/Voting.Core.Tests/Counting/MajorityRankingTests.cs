@@ -187,22 +187,4 @@ public class MajorityRankingTests
             }
         Assert.Contains(ranking.Reasons, r => r.Kind == ReasonKind.Participation);
     }
-
-    [Fact]
-    public void Reasons_write_their_texts_in_utf8()
-    {
-        var ranking = Rank(Static0, 24,
-            ("top", [0, 0, 12, 12]), ("lower-median", [7, 4, 1, 12]), ("grade-one", [10, 10, 2, 2]), ("gauge", [11, 11, 1, 1]), ("tie", [11, 11, 1, 1]));
-        var utf8 = new System.Buffers.ArrayBufferWriter<byte>();
-        foreach (var reason in ranking.Reasons)
-        {
-            Assert.Equal(RankingReason.Languages, reason.Texts.Keys);
-            foreach (var (language, text) in reason.Texts)
-            {
-                utf8.ResetWrittenCount();
-                reason.WriteText(language, utf8);
-                Assert.Equal(text, System.Text.Encoding.UTF8.GetString(utf8.WrittenSpan));
-            }
-        }
-    }
 }
