@@ -150,6 +150,8 @@ public static class RankJson
         public const int Size = 1024; // about 1 MB of reasons: fewer hand-offs between the threads
 
         private readonly CompactJson _json = new();
+
+        /// <summary>What the fetching read, kept only so that the reads cannot be left out as unused.</summary>
         private int _fetched;
 
         public ReadOnlyMemory<byte> Elements => _json.Written;
