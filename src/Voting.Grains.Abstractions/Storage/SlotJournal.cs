@@ -22,6 +22,8 @@ public static class SlotJournal
                     writer.Write(receipt);
                 }
             }
+            if (writer.BaseStream.Position != row.Length)
+                throw new InvalidOperationException($"the slot journal wrote {writer.BaseStream.Position} bytes, not the {row.Length} it counted");
         }
         return row;
     }
