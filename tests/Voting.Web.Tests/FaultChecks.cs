@@ -68,18 +68,19 @@ public static class FaultChecks
     }
 
     /// <summary>
-    /// Casts under load while <paramref name="outage"/> keeps the storage away (it returns once the storage is back), then
-    /// checks what the clients were told: the casts sent once the storage was gone and answered before it was back were
+    /// Casts under load while <paramref name="outage"/> keeps the storage away (it calls the action it is given once the
+    /// storage is gone, and returns once it is back), then checks what the clients were told: the casts sent once the storage was gone and answered before it was back were
     /// refused with 503, <c>Retry-After</c> and a word about the storage; the vote resumed by itself; nothing else but
     /// 201 and 503 was answered.
     /// </summary>
-    public static async Task UnderStorageOutage(CastLoad load, BallotLedger ledger, Func<Task> outage, string gone, ITestOutputHelper output)
+    public static async Task UnderStorageOutage(CastLoad load, BallotLedger ledger, Func<Action, Task> outage, string gone, ITestOutputHelper output)
     {
         using var stop = new CancellationTokenSource();
         var running = load.Run(workers: 8, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var goneAt = load.Clock.Elapsed;
-        await outage();
+        TimeSpan? goneAt = null;
+        await outage(() => goneAt = load.Clock.Elapsed);
+        Assert.NotNull(goneAt);
         var backAt = load.Clock.Elapsed;
         var resumed = await load.FirstAcknowledgementAfter(backAt, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -87,8 +88,8 @@ public static class FaultChecks
         await running;
 
         var answers = load.Answers;
-        var meanwhile = answers.Where(a => a.Sent > goneAt + TimeSpan.FromSeconds(1) && a.Answered < backAt).ToArray();
-        output.WriteLine($"{gone} for {Seconds(backAt - goneAt)}; {meanwhile.Length} casts answered meanwhile, "
+        var meanwhile = answers.Where(a => a.Sent > goneAt.Value + TimeSpan.FromSeconds(1) && a.Answered < backAt).ToArray();
+        output.WriteLine($"{gone} for {Seconds(backAt - goneAt.Value)}; {meanwhile.Length} casts answered meanwhile, "
                          + $"slowest in {Seconds(meanwhile.Select(a => a.Answered - a.Sent).DefaultIfEmpty().Max())}");
         output.WriteLine($"first acknowledged ballot {Seconds(resumed?.Answered - backAt)} after the storage came back");
         output.WriteLine(Summary(answers, ledger));

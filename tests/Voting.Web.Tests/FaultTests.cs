@@ -59,9 +59,10 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output) :
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger) { Targets = nodes };
 
-        await UnderStorageOutage(load, ledger, async () =>
+        await UnderStorageOutage(load, ledger, async gone =>
         {
             await cluster.Azurite.Stop();
+            gone();
             await Task.Delay(TimeSpan.FromSeconds(10));
             await cluster.Azurite.Start(); // listening again
         }, "storage unreachable (stopped 10 s, then Azurite's start)", output);

@@ -25,13 +25,15 @@ public sealed class SqliteOutageTests(ITestOutputHelper output)
         var ledger = new BallotLedger();
         var load = new CastLoad(id, voters, ledger) { Targets = [node] };
 
-        await FaultChecks.UnderStorageOutage(load, ledger, async () =>
+        await FaultChecks.UnderStorageOutage(load, ledger, async gone =>
         {
             await using var holder = new SqliteConnection($"Data Source={Path.Combine(node.DataDir, "voting.db")};Pooling=False");
             await holder.OpenAsync();
             await using var exclusive = holder.CreateCommand();
             exclusive.CommandText = "BEGIN EXCLUSIVE;";
+            // Taking the lock waits for the node's commit in progress, which may take a while under load.
             await exclusive.ExecuteNonQueryAsync();
+            gone();
             // The node says it cannot take ballots, for a load balancer to send residents elsewhere.
             using (var ready = await node.Client.GetAsync("/health/ready"))
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
