@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Voting.Core.Allocation;
@@ -65,15 +64,12 @@ public class PabulibInstanceTests
     {
         var expected = ExpectedFor(file);
         var instance = PbReader.ReadFile(PabulibFolder.File(file));
-        var watch = Stopwatch.StartNew();
         var result = PbAllocation.Allocate(instance);
-        watch.Stop();
         Assert.Equal(expected.Rule, result.Rule);
         Assert.Equal(expected.Selected.Order().ToArray(), result.Selected.Order().ToArray());
         Assert.Equal(expected.SelectedCost, result.Cost);
         Assert.Equal(instance.Projects.Count, result.Projects.Count);
         Assert.All(result.Projects, p => Assert.False(string.IsNullOrWhiteSpace(p.Reason)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{file} took {watch.Elapsed}");
     }
 
     [PabulibTheory]
