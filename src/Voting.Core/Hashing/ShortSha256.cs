@@ -25,16 +25,23 @@ public static class ShortSha256
 
     public static void Hash(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c, Span<byte> destination)
     {
-        if (Native)
-        {
-            var context = _context ??= new byte[256];
-            LowLevel.SHA256_Init(context);
-            if (!a.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(a), (nuint)a.Length);
-            if (!b.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(b), (nuint)b.Length);
-            if (!c.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(c), (nuint)c.Length);
-            LowLevel.SHA256_Final(ref MemoryMarshal.GetReference(destination), context);
-            return;
-        }
+        if (Native) HashLowLevel(a, b, c, destination);
+        else HashCopied(a, b, c, destination);
+    }
+
+    private static void HashLowLevel(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c, Span<byte> destination)
+    {
+        var context = _context ??= new byte[256];
+        LowLevel.SHA256_Init(context);
+        if (!a.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(a), (nuint)a.Length);
+        if (!b.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(b), (nuint)b.Length);
+        if (!c.IsEmpty) LowLevel.SHA256_Update(context, ref MemoryMarshal.GetReference(c), (nuint)c.Length);
+        LowLevel.SHA256_Final(ref MemoryMarshal.GetReference(destination), context);
+    }
+
+    /// <summary>The parts copied into one buffer and hashed by .NET: where the low-level functions cannot be called.</summary>
+    internal static void HashCopied(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c, Span<byte> destination)
+    {
         int length = a.Length + b.Length + c.Length;
         var buffer = _buffer;
         if (buffer is null || buffer.Length < length) _buffer = buffer = new byte[Math.Max(1024, length * 2)];
