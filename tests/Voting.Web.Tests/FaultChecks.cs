@@ -69,9 +69,9 @@ public static class FaultChecks
 
     /// <summary>
     /// Casts under load while <paramref name="outage"/> keeps the storage away (it calls the action it is given once the
-    /// storage is gone, and returns once it is back), then checks what the clients were told: the casts sent once the storage was gone and answered before it was back were
-    /// refused with 503, <c>Retry-After</c> and a word about the storage; the vote resumed by itself; nothing else but
-    /// 201 and 503 was answered.
+    /// storage is gone, and returns once it is back), then checks what the clients were told: the casts sent more than a
+    /// second after the storage was gone and answered before it was back were refused with 503, <c>Retry-After</c> and a
+    /// word about the storage; the vote resumed by itself; nothing else but 201 and 503 was answered.
     /// </summary>
     public static async Task UnderStorageOutage(CastLoad load, BallotLedger ledger, Func<Action, Task> outage, string gone, ITestOutputHelper output)
     {
