@@ -194,7 +194,7 @@ internal static class Api
             return Fail(outcome);
         if (outcome.Value is not { } info)
             return ApiProblems.Result(StatusCodes.Status500InternalServerError, "the election was created but could not be read back");
-        return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"/api/elections/{Uri.EscapeDataString(info.Definition.Id)}");
+        return new Created(Ok(ElectionView.Of(info), StatusCodes.Status201Created), $"{Prefix}/elections/{Uri.EscapeDataString(info.Definition.Id)}");
     }
 
     private static async Task<IResult> ListElections(HttpContext http, PublicElections elections) =>
@@ -260,7 +260,7 @@ internal static class Api
         http.Response.Headers.CacheControl = "no-store";
         return new Created(
             Ok(new BallotResponse(receipt.Receipt, receipt.Revision), StatusCodes.Status201Created),
-            $"/api/elections/{Uri.EscapeDataString(id)}/receipts/{Uri.EscapeDataString(receipt.Receipt)}");
+            $"{Prefix}/elections/{Uri.EscapeDataString(id)}/receipts/{Uri.EscapeDataString(receipt.Receipt)}");
     }
 
     private static async Task<IResult> GetBallot(string id, HttpContext http, BallotBoxes boxes)
