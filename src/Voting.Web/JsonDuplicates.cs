@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Voting.Core.Text;
 
@@ -71,7 +72,7 @@ internal static class JsonDuplicates
     private static ref T? At<T>(List<T?> list, int index)
     {
         while (list.Count <= index) list.Add(default);
-        return ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)[index];
+        return ref CollectionsMarshal.AsSpan(list)[index];
     }
 
     /// <summary>The path of the container at <paramref name="depth"/>: <c>$</c>, then <c>.key</c> or <c>[]</c> per level.</summary>
